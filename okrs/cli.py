@@ -1,0 +1,178 @@
+"""The `okrs` command: demo, serve, token, manage (see `okrs --help`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+DEFAULT_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "okrs.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create the database, load the demo organizations once, reset the demo login, serve."""
+    _setup_django()
+    from django.conf import settings
+
+    from okrs.demo.loader import demo_load
+
+    print(f"okrs: database {settings.DATABASES['default']['NAME']}")
+    _migrate()
+    report = demo_load(password=args.password)
+    for line in report:
+        print(f"okrs: {line}")
+    url = f"http://{args.host}:{args.port}"
+    print()
+    print(f"  URL:       {url}/")
+    print(f"  Admin:     {url}/admin/")
+    print(
+        f"  API:       {url}/api/v1/  (OpenAPI: {url}/api/v1/openapi.json, docs: {url}/api/v1/docs)"
+    )
+    print(
+        f"  Login:     demo / {args.password}   (also 'coach', and every demo person, same password)"
+    )
+    print("  API token: okrs token create demo --org demo")
+    print()
+    if args.no_serve:
+        return 0
+    return _serve(host=args.host, port=args.port, workers=args.workers)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    if args.migrate:
+        _migrate()
+    return _serve(host=args.host, port=args.port, workers=args.workers)
+
+
+def _serve(*, host: str, port: int, workers: int) -> int:
+    """Run the WSGI app under gunicorn, the production server, in this process."""
+    from gunicorn.app.base import BaseApplication
+
+    from okrs.wsgi import application
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", 4)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("timeout", 60)
+
+        def load(self) -> object:
+            return application
+
+    print(f"okrs: serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    Server().run()
+    return 0
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    """Print a new API token for USERNAME in organization SLUG."""
+    _setup_django()
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from okrs.workspace.models import Organization
+    from okrs.workspace.services import api_token_create
+
+    user = get_user_model().objects.filter(username=args.username).first()
+    if user is None:
+        print(f"okrs: no user named {args.username!r}.", file=sys.stderr)
+        return 2
+    organization = Organization.objects.filter(slug=args.org).first()
+    if organization is None:
+        print(f"okrs: no organization with slug {args.org!r}.", file=sys.stderr)
+        return 2
+    try:
+        _, secret = api_token_create(user=user, organization=organization, name=args.name)
+    except ValidationError as error:
+        print(f"okrs: {' '.join(error.messages)}", file=sys.stderr)
+        return 2
+    print(secret)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    """Pass the rest of the command line to Django's manage.py commands."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "okrs.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["okrs manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="okrs", description="okrs: OKRs for product organizations."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def add_server_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+        )
+        sub.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8000)")
+        sub.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
+
+    demo = add("demo", cmd_demo, "set up the database with the demo organizations and serve them")
+    add_server_options(demo)
+    demo.add_argument(
+        "--password", default="demo", help="password of the demo logins (default: demo)"
+    )
+    demo.add_argument("--no-serve", action="store_true", help="set everything up, then exit")
+
+    serve = add("serve", cmd_serve, "serve okrs with gunicorn (production server)")
+    add_server_options(serve)
+    serve.add_argument("--migrate", action="store_true", help="apply database migrations first")
+
+    token = add("token", lambda a: 2, "manage API tokens")
+    token_commands = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
+    create = token_commands.add_parser("create", help="print a new API token for a user")
+    create.add_argument("username")
+    create.add_argument("--org", required=True, help="slug of the organization the token acts in")
+    create.add_argument("--name", default="", help="a label to tell tokens apart")
+    create.set_defaults(handler=cmd_token_create)
+
+    manage = add(
+        "manage", cmd_manage, "run a Django management command (migrate, createsuperuser, …)"
+    )
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        return int(args.handler(args) or 0)
+    except ImproperlyConfigured as error:
+        print(f"okrs: configuration error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

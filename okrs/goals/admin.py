@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+
+
+@admin.register(Cycle)
+class CycleAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "start", "end", "status"]
+    list_filter = ["organization", "status"]
+
+
+class KeyResultInline(admin.TabularInline):
+    model = KeyResult
+    extra = 0
+    fields = ["title", "kind", "direction", "baseline", "target", "current", "weight", "owner"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["title", "team", "cycle", "commitment", "state", "final_score"]
+    list_filter = ["organization", "cycle", "state"]
+    search_fields = ["title"]
+    raw_id_fields = ["parent_key_result"]
+    inlines = [KeyResultInline]
+
+
+class CheckInInline(admin.TabularInline):
+    model = CheckIn
+    extra = 0
+    fields = ["created_at", "value", "confidence", "source", "author", "note"]
+    raw_id_fields = ["author"]
+
+
+@admin.register(KeyResult)
+class KeyResultAdmin(admin.ModelAdmin):
+    list_display = ["title", "objective", "direction", "baseline", "target", "current"]
+    list_filter = ["organization", "kind", "direction"]
+    search_fields = ["title", "metric"]
+    raw_id_fields = ["objective", "owner"]
+    inlines = [CheckInInline]
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    list_display = ["key_result", "value", "confidence", "source", "author", "created_at"]
+    list_filter = ["organization", "source"]
+    raw_id_fields = ["key_result", "author"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["title", "key_result", "status"]
+    list_filter = ["organization", "status"]
+    raw_id_fields = ["key_result"]

@@ -1,0 +1,200 @@
+"""API input and output shapes for cycles, objectives, key results, check-ins and initiatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Schema
+from pydantic import AnyHttpUrl, Field
+
+from okrs.lib.schemas import Number, PageOut, StrictIn
+
+CycleStatus = Literal["planning", "active", "review", "closed"]
+Commitment = Literal["committed", "aspirational"]
+ObjectiveState = Literal["draft", "active", "cancelled"]
+Kind = Literal["metric", "binary"]
+Direction = Literal["increase", "decrease", "at_least", "at_most"]
+ProgressStatus = Literal["on_track", "at_risk", "off_track"]
+InitiativeStatus = Literal["planned", "in_progress", "done", "dropped"]
+Source = Literal["manual", "sync", "api"]
+Confidence = Field(None, ge=0, le=10, description="0 (no chance) to 10 (certain).")
+Chance = Field(None, ge=0, le=1, description="Binary key results: chance of success, 0 to 1.")
+
+
+class CycleOut(Schema):
+    id: int
+    name: str
+    start: dt.date
+    end: dt.date
+    status: CycleStatus
+    expected_progress: float
+
+
+class CyclePage(PageOut):
+    items: list[CycleOut]
+
+
+class CycleIn(StrictIn):
+    name: str = Field(min_length=1, max_length=60)
+    start: dt.date
+    end: dt.date
+
+
+class CyclePatch(StrictIn):
+    name: str | None = Field(None, min_length=1, max_length=60)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class CycleTransitionIn(StrictIn):
+    status: CycleStatus
+
+
+class ObjectiveOut(Schema):
+    id: int
+    cycle: int
+    team: int
+    title: str
+    description: str
+    parent_key_result: int | None
+    contributes: bool
+    commitment: Commitment
+    state: ObjectiveState
+    final_score: float | None
+    progress: float | None
+    expected_progress: float
+    status: ProgressStatus | None
+    key_results: list[int]
+
+
+class ObjectivePage(PageOut):
+    items: list[ObjectiveOut]
+
+
+class ObjectiveIn(StrictIn):
+    cycle: int
+    team: int
+    title: str = Field(min_length=1, max_length=300)
+    description: str = ""
+    parent_key_result: int | None = None
+    contributes: bool = False
+    commitment: Commitment = "committed"
+    state: ObjectiveState = "active"
+
+
+class ObjectivePatch(StrictIn):
+    team: int | None = None
+    title: str | None = Field(None, min_length=1, max_length=300)
+    description: str | None = None
+    parent_key_result: int | None = None
+    contributes: bool | None = None
+    commitment: Commitment | None = None
+    state: ObjectiveState | None = None
+
+
+class KeyResultOut(Schema):
+    id: int
+    objective: int
+    team: int
+    cycle: int
+    title: str
+    metric: str
+    unit: str
+    kind: Kind
+    direction: Direction
+    baseline: float
+    target: float
+    current: float | None
+    weight: float
+    owner: str | None
+    deadline: dt.date | None
+    chance_of_success: float | None
+    progress: float
+    expected_progress: float
+    status: ProgressStatus
+    updated_at: dt.datetime
+
+
+class KeyResultPage(PageOut):
+    items: list[KeyResultOut]
+
+
+class KeyResultIn(StrictIn):
+    objective: int
+    title: str = Field(min_length=1, max_length=300)
+    metric: str = Field("", max_length=200)
+    unit: str = Field("", max_length=20)
+    kind: Kind = "metric"
+    direction: Direction = "increase"
+    baseline: Number = 0
+    target: Number = 1
+    weight: Number = Field(1, ge=0, le=100)
+    owner: int | None = None
+    deadline: dt.date | None = None
+    chance_of_success: float | None = Chance
+
+
+class KeyResultPatch(StrictIn):
+    title: str | None = Field(None, min_length=1, max_length=300)
+    metric: str | None = Field(None, max_length=200)
+    unit: str | None = Field(None, max_length=20)
+    kind: Kind | None = None
+    direction: Direction | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    weight: Number | None = Field(None, ge=0, le=100)
+    owner: int | None = None
+    deadline: dt.date | None = None
+    chance_of_success: float | None = Chance
+
+
+class CheckInOut(Schema):
+    id: int
+    key_result: int
+    value: float
+    confidence: int | None
+    note: str
+    author: str | None
+    source: Source
+    created_at: dt.datetime
+
+
+class CheckInPage(PageOut):
+    items: list[CheckInOut]
+
+
+class CheckInIn(StrictIn):
+    value: Number
+    confidence: int | None = Confidence
+    note: str = Field("", max_length=5000)
+    chance_of_success: float | None = Chance
+    at: dt.datetime | None = Field(None, description="When the value was measured; default now.")
+    idempotency_key: str | None = Field(
+        None, min_length=1, max_length=100, description="Retries with the same key count once."
+    )
+
+
+class CheckInCreated(Schema):
+    check_in: CheckInOut
+    key_result: KeyResultOut
+
+
+class InitiativeOut(Schema):
+    id: int
+    key_result: int
+    title: str
+    status: InitiativeStatus
+    link: str
+
+
+class InitiativeIn(StrictIn):
+    title: str = Field(min_length=1, max_length=300)
+    status: InitiativeStatus = "planned"
+    link: AnyHttpUrl | Literal[""] = ""
+
+
+class InitiativePatch(StrictIn):
+    title: str | None = Field(None, min_length=1, max_length=300)
+    status: InitiativeStatus | None = None
+    link: AnyHttpUrl | Literal[""] | None = None

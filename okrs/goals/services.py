@@ -1,0 +1,516 @@
+"""Every write to cycles, objectives, key results, check-ins and initiatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from okrs.goals import progress as maths
+from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.goals.selectors import progress_board
+from okrs.lib.errors import NotFound
+from okrs.workspace.audit import apply_changes, audit_record, snapshot
+from okrs.workspace.models import Membership, Team
+from okrs.workspace.permissions import Actor, require
+from okrs.workspace.selectors import team_ancestor_ids
+
+CYCLE_FIELDS = frozenset({"name", "start", "end"})
+OBJECTIVE_FIELDS = frozenset(
+    {"title", "description", "team", "parent_key_result", "contributes", "commitment", "state"}
+)
+KEY_RESULT_FIELDS = frozenset(
+    {
+        "title",
+        "metric",
+        "unit",
+        "kind",
+        "direction",
+        "baseline",
+        "target",
+        "weight",
+        "owner",
+        "deadline",
+        "chance_of_success",
+        "position",
+    }
+)
+NUMBER_FIELDS = frozenset({"baseline", "target", "weight", "chance_of_success", "current", "value"})
+INITIATIVE_FIELDS = frozenset({"title", "status", "link"})
+
+# Forward one step, or back one step to correct a mistake (reopening a closed cycle is allowed).
+TRANSITIONS = {
+    Cycle.Status.PLANNING: {Cycle.Status.ACTIVE},
+    Cycle.Status.ACTIVE: {Cycle.Status.REVIEW, Cycle.Status.PLANNING},
+    Cycle.Status.REVIEW: {Cycle.Status.CLOSED, Cycle.Status.ACTIVE},
+    Cycle.Status.CLOSED: {Cycle.Status.REVIEW},
+}
+
+
+def to_decimal(value: Any, *, field: str) -> Decimal | None:
+    """A number from user input as a Decimal; a clear error for text, NaN or infinity."""
+    if value is None or (isinstance(value, Decimal) and value.is_finite()):
+        return value
+    try:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        number = None
+    if isinstance(value, bool) or number is None or not number.is_finite():
+        raise ValidationError({field: _("%(value)r is not a number.") % {"value": value}})
+    return number
+
+
+def _numbers(changes: dict[str, Any]) -> dict[str, Any]:
+    return {k: to_decimal(v, field=k) if k in NUMBER_FIELDS else v for k, v in changes.items()}
+
+
+def _same_organization(actor: Actor, *objects: Any) -> None:
+    """Objects of another organization are treated as if they did not exist."""
+    for obj in objects:
+        if obj is not None and obj.organization_id != actor.organization.pk:
+            raise NotFound()
+
+
+def _require_open(cycle: Cycle) -> None:
+    if cycle.status == Cycle.Status.CLOSED:
+        raise ValidationError(
+            _(
+                "The cycle %(cycle)s is closed and its numbers are final. Reopen it for review to change them."
+            )
+            % {"cycle": cycle.name}
+        )
+
+
+# Cycles -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cycle_create(*, actor: Actor, name: str, start: dt.date, end: dt.date) -> Cycle:
+    require(actor.can_manage_structure(), _("Only admins and Product Ops manage cycles."))
+    cycle = Cycle(organization=actor.organization, name=name, start=start, end=end)
+    cycle.full_clean()
+    cycle.save()
+    audit_record(actor=actor, action="cycle.create", instance=cycle, after=snapshot(cycle))
+    return cycle
+
+
+@transaction.atomic
+def cycle_update(*, actor: Actor, cycle: Cycle, **changes: Any) -> Cycle:
+    require(actor.can_manage_structure(), _("Only admins and Product Ops manage cycles."))
+    _same_organization(actor, cycle)
+    _require_open(cycle)
+    before, after = apply_changes(cycle, changes, allowed=CYCLE_FIELDS)
+    cycle.full_clean()
+    cycle.save()
+    audit_record(actor=actor, action="cycle.update", instance=cycle, before=before, after=after)
+    return cycle
+
+
+@transaction.atomic
+def cycle_delete(*, actor: Actor, cycle: Cycle) -> None:
+    """Delete a cycle still in planning; a cycle that ran keeps its history."""
+    require(actor.can_manage_structure(), _("Only admins and Product Ops manage cycles."))
+    _same_organization(actor, cycle)
+    if cycle.status != Cycle.Status.PLANNING:
+        raise ValidationError(_("Only a cycle still in planning can be deleted; this one has run."))
+    audit_record(actor=actor, action="cycle.delete", instance=cycle, before=snapshot(cycle))
+    cycle.delete()
+
+
+@transaction.atomic
+def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
+    """Move a cycle to ``status``; closing it records every objective's final score."""
+    require(actor.can_manage_structure(), _("Only admins and Product Ops move cycles along."))
+    _same_organization(actor, cycle)
+    allowed = TRANSITIONS.get(cycle.status, set())
+    if status not in allowed:
+        raise ValidationError(
+            {
+                "status": _("A cycle in %(current)s can move to %(allowed)s, not to %(wanted)s.")
+                % {
+                    "current": cycle.status,
+                    "allowed": ", ".join(sorted(allowed)),
+                    "wanted": status,
+                }
+            }
+        )
+    before, after = apply_changes(cycle, {"status": status}, allowed=frozenset({"status"}))
+    cycle.save(update_fields=["status"])
+    if status == Cycle.Status.CLOSED:
+        after["final_scores"] = _record_final_scores(actor, cycle)
+    audit_record(actor=actor, action="cycle.transition", instance=cycle, before=before, after=after)
+    return cycle
+
+
+def _record_final_scores(actor: Actor, cycle: Cycle) -> dict[str, float | None]:
+    board = progress_board(actor=actor, cycle_ids=[cycle.pk], today=cycle.end)
+    objectives = list(cycle.objectives.exclude(state=Objective.State.CANCELLED))
+    for objective in objectives:
+        score = maths.objective_score(board.objective(objective.pk).progress)
+        objective.final_score = None if score is None else Decimal(str(score))
+    Objective.objects.bulk_update(objectives, ["final_score"])
+    return {str(o.pk): None if o.final_score is None else float(o.final_score) for o in objectives}
+
+
+# Objectives -------------------------------------------------------------------------------------
+
+
+def _validate_objective(actor: Actor, objective: Objective) -> None:
+    _same_organization(actor, objective.team, objective.cycle)
+    _require_open(objective.cycle)
+    errors: dict[str, Any] = {}
+    parent = objective.parent_key_result
+    if parent is not None:
+        _same_organization(actor, parent)
+        parent_objective = parent.objective
+        if parent_objective.cycle_id != objective.cycle_id:
+            errors["parent_key_result"] = _(
+                "An objective can only serve a key result of the same cycle."
+            )
+        elif parent_objective.team_id not in team_ancestor_ids(team=objective.team):
+            errors["parent_key_result"] = _(
+                "An objective serves a key result of a team above its own (%(team)s is not above %(own)s)."
+            ) % {"team": parent_objective.team, "own": objective.team}
+    if objective.contributes and parent is None:
+        errors["contributes"] = _(
+            "Only an objective aligned to a key result can feed its progress."
+        )
+    if objective.state == Objective.State.ACTIVE:
+        limit = actor.organization.objectives_per_team
+        others = Objective.objects.filter(
+            cycle_id=objective.cycle_id, team_id=objective.team_id, state=Objective.State.ACTIVE
+        ).exclude(pk=objective.pk)
+        if others.count() >= limit:
+            errors["team"] = _(
+                "%(team)s already has %(count)s active objective(s) in %(cycle)s; the organization allows"
+                " %(limit)s. Focus on one, or set this one as a draft."
+            ) % {
+                "team": objective.team,
+                "count": others.count(),
+                "cycle": objective.cycle,
+                "limit": limit,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def objective_create(
+    *, actor: Actor, cycle: Cycle, team: Team, title: str, **fields: Any
+) -> Objective:
+    require(
+        actor.can_edit_objectives_of(team.pk),
+        _("Only the team's lead, Product Ops or an admin sets its objective."),
+    )
+    objective = Objective(organization=actor.organization, cycle=cycle, team=team, title=title)
+    apply_changes(objective, fields, allowed=OBJECTIVE_FIELDS)
+    _validate_objective(actor, objective)
+    objective.full_clean()
+    objective.save()
+    audit_record(
+        actor=actor, action="objective.create", instance=objective, after=snapshot(objective)
+    )
+    return objective
+
+
+@transaction.atomic
+def objective_update(*, actor: Actor, objective: Objective, **changes: Any) -> Objective:
+    _same_organization(actor, objective)
+    require(
+        actor.can_edit_objectives_of(objective.team_id),
+        _("Only the team's lead, Product Ops or an admin edits its objective."),
+    )
+    before, after = apply_changes(objective, changes, allowed=OBJECTIVE_FIELDS)
+    require(
+        actor.can_edit_objectives_of(objective.team_id),
+        _("You cannot move an objective to a team you do not lead."),
+    )
+    _validate_objective(actor, objective)
+    objective.full_clean()
+    objective.save()
+    audit_record(
+        actor=actor, action="objective.update", instance=objective, before=before, after=after
+    )
+    return objective
+
+
+@transaction.atomic
+def objective_delete(*, actor: Actor, objective: Objective) -> None:
+    """Delete an objective with its key results; objectives aligned to them become unaligned."""
+    _same_organization(actor, objective)
+    require(
+        actor.can_edit_objectives_of(objective.team_id),
+        _("Only the team's lead, Product Ops or an admin deletes its objective."),
+    )
+    _require_open(objective.cycle)
+    Objective.objects.filter(parent_key_result__objective=objective).update(contributes=False)
+    audit_record(
+        actor=actor, action="objective.delete", instance=objective, before=snapshot(objective)
+    )
+    objective.delete()
+
+
+# Key results ------------------------------------------------------------------------------------
+
+
+def _validate_key_result(actor: Actor, key_result: KeyResult) -> None:
+    objective = key_result.objective
+    _same_organization(actor, objective)
+    _require_open(objective.cycle)
+    errors: dict[str, Any] = {}
+    if (
+        key_result.owner_id is not None
+        and not Membership.objects.filter(
+            user_id=key_result.owner_id, organization=actor.organization
+        ).exists()
+    ):
+        errors["owner"] = _("The owner must be a member of this organization.")
+    cycle = objective.cycle
+    if key_result.deadline is not None and not cycle.start <= key_result.deadline <= cycle.end:
+        errors["deadline"] = _("The deadline must fall within the cycle, %(start)s to %(end)s.") % {
+            "start": cycle.start,
+            "end": cycle.end,
+        }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _binary_defaults(key_result: KeyResult) -> None:
+    """A binary key result runs from 0 (not done) to 1 (done)."""
+    if key_result.kind == KeyResult.Kind.BINARY:
+        key_result.direction = KeyResult.Direction.INCREASE
+        key_result.baseline, key_result.target = Decimal(0), Decimal(1)
+
+
+@transaction.atomic
+def key_result_create(
+    *, actor: Actor, objective: Objective, title: str, **fields: Any
+) -> KeyResult:
+    _same_organization(actor, objective)
+    require(
+        actor.can_edit_key_results_of(objective.team_id),
+        _("Only members of the team, Product Ops or an admin add its key results."),
+    )
+    count = objective.key_results.count()
+    limit = actor.organization.max_key_results
+    if count >= limit:
+        raise ValidationError(
+            {
+                "objective": _(
+                    "This objective already has %(count)s key results, the most allowed; focus on fewer."
+                )
+                % {"count": count}
+            }
+        )
+    key_result = KeyResult(
+        organization=actor.organization, objective=objective, title=title, position=count
+    )
+    apply_changes(key_result, _numbers(fields), allowed=KEY_RESULT_FIELDS)
+    _binary_defaults(key_result)
+    _validate_key_result(actor, key_result)
+    key_result.full_clean()
+    key_result.save()
+    audit_record(
+        actor=actor, action="key_result.create", instance=key_result, after=snapshot(key_result)
+    )
+    return key_result
+
+
+@transaction.atomic
+def key_result_update(*, actor: Actor, key_result: KeyResult, **changes: Any) -> KeyResult:
+    _same_organization(actor, key_result)
+    require(
+        actor.can_edit_key_results_of(key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin edit its key results."),
+    )
+    before, after = apply_changes(key_result, _numbers(changes), allowed=KEY_RESULT_FIELDS)
+    _binary_defaults(key_result)
+    _validate_key_result(actor, key_result)
+    key_result.full_clean()
+    key_result.save()
+    audit_record(
+        actor=actor, action="key_result.update", instance=key_result, before=before, after=after
+    )
+    return key_result
+
+
+@transaction.atomic
+def key_result_delete(*, actor: Actor, key_result: KeyResult) -> None:
+    _same_organization(actor, key_result)
+    require(
+        actor.can_edit_key_results_of(key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin delete its key results."),
+    )
+    _require_open(key_result.objective.cycle)
+    key_result.child_objectives.update(contributes=False)
+    audit_record(
+        actor=actor, action="key_result.delete", instance=key_result, before=snapshot(key_result)
+    )
+    key_result.delete()
+
+
+# Check-ins --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def key_result_check_in(
+    *,
+    actor: Actor,
+    key_result: KeyResult,
+    value: Any,
+    confidence: int | None = None,
+    note: str = "",
+    source: str = CheckIn.Source.MANUAL,
+    at: dt.datetime | None = None,
+    chance_of_success: Any = None,
+    idempotency_key: str | None = None,
+) -> CheckIn:
+    """Record a new value of ``key_result``; the newest check-in becomes its current value.
+
+    With an ``idempotency_key`` a retried call returns the check-in of the first call instead of
+    counting the value twice.
+    """
+    _same_organization(actor, key_result)
+    require(
+        actor.can_edit_key_results_of(key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin check in its key results."),
+    )
+    if idempotency_key:
+        earlier = key_result.check_ins.filter(idempotency_key=idempotency_key).first()
+        if earlier is not None:
+            return earlier
+    _require_open(key_result.objective.cycle)
+    check_in = CheckIn(
+        organization=actor.organization,
+        key_result=key_result,
+        value=to_decimal(value, field="value"),
+        confidence=confidence,
+        note=note,
+        author_id=actor.user_id,
+        source=source,
+        idempotency_key=idempotency_key or None,
+        created_at=at or timezone.now(),
+    )
+    errors: dict[str, Any] = {}
+    if check_in.created_at > timezone.now() + dt.timedelta(minutes=5):
+        errors["at"] = _("A check-in cannot be dated in the future.")
+    if key_result.kind == KeyResult.Kind.BINARY and check_in.value not in (0, 1):
+        errors["value"] = _("A binary key result is checked in as 1 (done) or 0 (not done).")
+    if errors:
+        raise ValidationError(errors)
+    check_in.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            check_in.save()
+    except IntegrityError:
+        # Two retries raced with the same idempotency key: the other one won, return it.
+        earlier = key_result.check_ins.filter(idempotency_key=idempotency_key).first()
+        if earlier is None:
+            raise
+        return earlier
+    _refresh_current(actor, key_result, chance_of_success=chance_of_success)
+    audit_record(
+        actor=actor,
+        action="key_result.check_in",
+        instance=key_result,
+        after=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+    )
+    return check_in
+
+
+def _refresh_current(actor: Actor, key_result: KeyResult, *, chance_of_success: Any = None) -> None:
+    """Make the newest check-in the key result's current value (history may arrive out of order)."""
+    latest = (
+        key_result.check_ins.order_by("-created_at", "-id").values_list("value", flat=True).first()
+    )
+    changes: dict[str, Any] = {"current": latest}
+    if chance_of_success is not None:
+        if key_result.kind != KeyResult.Kind.BINARY:
+            raise ValidationError(
+                {"chance_of_success": _("Only binary key results carry a chance of success.")}
+            )
+        changes["chance_of_success"] = to_decimal(chance_of_success, field="chance_of_success")
+    apply_changes(key_result, changes, allowed=frozenset({"current", "chance_of_success"}))
+    key_result.full_clean()
+    key_result.save(update_fields=["current", "chance_of_success", "updated_at"])
+
+
+@transaction.atomic
+def check_in_delete(*, actor: Actor, check_in: CheckIn) -> None:
+    """Remove a wrong check-in (its author, Product Ops or an admin); the value before it is restored."""
+    _same_organization(actor, check_in)
+    key_result = check_in.key_result
+    require(
+        actor.is_manager
+        or (
+            check_in.author_id == actor.user_id
+            and actor.can_edit_key_results_of(key_result.objective.team_id)
+        ),
+        _("Only the author of a check-in, Product Ops or an admin can remove it."),
+    )
+    _require_open(key_result.objective.cycle)
+    audit_record(
+        actor=actor,
+        action="check_in.delete",
+        instance=key_result,
+        before=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+    )
+    check_in.delete()
+    _refresh_current(actor, key_result)
+
+
+# Initiatives ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def initiative_create(
+    *, actor: Actor, key_result: KeyResult, title: str, **fields: Any
+) -> Initiative:
+    _same_organization(actor, key_result)
+    require(
+        actor.can_edit_key_results_of(key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin add initiatives."),
+    )
+    _require_open(key_result.objective.cycle)
+    initiative = Initiative(organization=actor.organization, key_result=key_result, title=title)
+    apply_changes(initiative, fields, allowed=INITIATIVE_FIELDS)
+    initiative.full_clean()
+    initiative.save()
+    audit_record(
+        actor=actor, action="initiative.create", instance=initiative, after=snapshot(initiative)
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_update(*, actor: Actor, initiative: Initiative, **changes: Any) -> Initiative:
+    _same_organization(actor, initiative)
+    require(
+        actor.can_edit_key_results_of(initiative.key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin edit initiatives."),
+    )
+    before, after = apply_changes(initiative, changes, allowed=INITIATIVE_FIELDS)
+    initiative.full_clean()
+    initiative.save()
+    audit_record(
+        actor=actor, action="initiative.update", instance=initiative, before=before, after=after
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_delete(*, actor: Actor, initiative: Initiative) -> None:
+    _same_organization(actor, initiative)
+    require(
+        actor.can_edit_key_results_of(initiative.key_result.objective.team_id),
+        _("Only members of the team, Product Ops or an admin delete initiatives."),
+    )
+    audit_record(
+        actor=actor, action="initiative.delete", instance=initiative, before=snapshot(initiative)
+    )
+    initiative.delete()
