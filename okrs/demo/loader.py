@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
-from okrs.demo.data import ORGANIZATIONS
 
+from okrs.demo.data import ORGANIZATIONS
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
 from okrs.workspace import services as workspace

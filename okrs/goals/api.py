@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from okrs.goals import services
@@ -41,6 +43,7 @@ from okrs.goals.selectors import (
 )
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
+from okrs.lib.schemas import Id
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import member_user, teams_for
 
@@ -201,8 +204,8 @@ def cycle_delete(request: HttpRequest, cycle_id: int) -> Status[None]:
 
 
 class ObjectiveFilter(Schema):
-    cycle: int | None = None
-    team: int | None = None
+    cycle: Id | None = None
+    team: Id | None = None
 
 
 @router.get("/objectives", response=ObjectivePage)
@@ -228,7 +231,15 @@ def objective_detail(request: HttpRequest, objective_id: int) -> dict[str, Any]:
 def _objective_refs(actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
     if "cycle" in changes:
         changes["cycle"] = get_or_404(cycles_for(actor=actor), changes["cycle"])
-    if changes.get("team") is not None:
+    if "team" in changes:
+        if changes["team"] is None:
+            raise ValidationError(
+                {
+                    "team": _(
+                        "An objective always belongs to a team: send a team id, or leave out 'team'."
+                    )
+                }
+            )
         changes["team"] = get_or_404(teams_for(actor=actor), changes["team"])
     if changes.get("parent_key_result") is not None:
         changes["parent_key_result"] = get_or_404(
@@ -270,9 +281,9 @@ def objective_delete(request: HttpRequest, objective_id: int) -> Status[None]:
 
 
 class KeyResultFilter(Schema):
-    objective: int | None = None
-    cycle: int | None = None
-    team: int | None = None
+    objective: Id | None = None
+    cycle: Id | None = None
+    team: Id | None = None
 
 
 @router.get("/key-results", response=KeyResultPage)
