@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from okrs.goals import progress as maths
 from okrs.workspace.models import Organization, Team
 
-VALUE_FIELD = {"max_digits": 24, "decimal_places": 6}
+# 24 digits with 6 decimals: a revenue of 10^17 or a rate of 0.000001 % both fit exactly.
+VALUE_DIGITS, VALUE_DECIMALS = 24, 6
 
 
 class Cycle(models.Model):
@@ -150,9 +151,19 @@ class KeyResult(models.Model):
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
     )
-    baseline = models.DecimalField(_("baseline"), **VALUE_FIELD, default=0)
-    target = models.DecimalField(_("target"), **VALUE_FIELD, default=1)
-    current = models.DecimalField(_("current value"), **VALUE_FIELD, null=True, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS, default=0
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS, default=1
+    )
+    current = models.DecimalField(
+        _("current value"),
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_DECIMALS,
+        null=True,
+        blank=True,
+    )
     weight = models.DecimalField(
         _("weight"),
         max_digits=6,
@@ -240,9 +251,9 @@ class KeyResult(models.Model):
         return maths.key_result_progress(
             kind=self.kind,
             direction=self.direction,
-            baseline=self.baseline,
-            target=self.target,
-            current=self.current,
+            baseline=float(self.baseline),
+            target=float(self.target),
+            current=None if self.current is None else float(self.current),
         )
 
 
@@ -258,7 +269,7 @@ class CheckIn(models.Model):
         Organization, on_delete=models.CASCADE, related_name="check_ins"
     )
     key_result = models.ForeignKey(KeyResult, on_delete=models.CASCADE, related_name="check_ins")
-    value = models.DecimalField(_("value"), **VALUE_FIELD)
+    value = models.DecimalField(_("value"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
     confidence = models.PositiveSmallIntegerField(
         _("confidence"),
         null=True,

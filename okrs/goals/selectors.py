@@ -75,7 +75,7 @@ def progress_board(
     ids = set(cycle_ids)
     objective_rows = list(
         Objective.objects.filter(organization=actor.organization, cycle_id__in=ids).values_list(
-            "id", "parent_key_result_id", "contributes", "cycle__start", "cycle__end"
+            "id", "parent_key_result_id", "contributes", "state", "cycle__start", "cycle__end"
         )
     )
     kr_rows = list(
@@ -94,9 +94,14 @@ def progress_board(
             "chance_of_success",
         )
     )
+    # Only an active objective feeds its parent: a draft is not agreed yet, a cancelled one is over.
     rolled = maths.rollup(
         (
-            maths.ObjectiveNode(id=o[0], parent_key_result_id=o[1], contributes=o[2])
+            maths.ObjectiveNode(
+                id=o[0],
+                parent_key_result_id=o[1],
+                contributes=o[2] and o[3] == Objective.State.ACTIVE,
+            )
             for o in objective_rows
         ),
         (
@@ -113,7 +118,7 @@ def progress_board(
             for k in kr_rows
         ),
     )
-    cycle_dates = {o[0]: (o[3], o[4]) for o in objective_rows}
+    cycle_dates = {o[0]: (o[4], o[5]) for o in objective_rows}
     objectives = {}
     for objective_id, (start, end) in cycle_dates.items():
         expected = maths.expected_progress(start=start, end=end, today=today)
@@ -123,7 +128,7 @@ def progress_board(
     key_results = {}
     for kr_id, objective_id, kind, *_, deadline, chance in kr_rows:
         start, end = cycle_dates[objective_id]
-        due = min(deadline, end) if deadline and deadline > start else end
+        due = min(deadline, end) if deadline and deadline >= start else end
         expected = maths.expected_progress(start=start, end=due, today=today)
         value = rolled.key_results[kr_id]
         status = maths.progress_status(

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.selectors import progress_board
-from okrs.lib.errors import NotFound
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
 from okrs.workspace.models import Membership, Team
-from okrs.workspace.permissions import Actor, require
+from okrs.workspace.permissions import Actor, require, require_same_organization
 from okrs.workspace.selectors import team_ancestor_ids
 
 CYCLE_FIELDS = frozenset({"name", "start", "end"})
@@ -69,15 +68,14 @@ def _numbers(changes: dict[str, Any]) -> dict[str, Any]:
     return {k: to_decimal(v, field=k) if k in NUMBER_FIELDS else v for k, v in changes.items()}
 
 
-def _same_organization(actor: Actor, *objects: Any) -> None:
-    """Objects of another organization are treated as if they did not exist."""
-    for obj in objects:
-        if obj is not None and obj.organization_id != actor.organization.pk:
-            raise NotFound()
-
-
 def _require_open(cycle: Cycle) -> None:
-    if cycle.status == Cycle.Status.CLOSED:
+    """Refuse writes in a closed cycle.
+
+    The status is read afresh, with the row locked until the write commits: an object loaded
+    before the cycle closed must not slip a change in after it, and closing waits for the write.
+    """
+    status = Cycle.objects.select_for_update().filter(pk=cycle.pk).values_list("status", flat=True)
+    if status.first() == Cycle.Status.CLOSED:
         raise ValidationError(
             _(
                 "The cycle %(cycle)s is closed and its numbers are final. Reopen it for review to change them."
@@ -101,11 +99,22 @@ def cycle_create(*, actor: Actor, name: str, start: dt.date, end: dt.date) -> Cy
 
 @transaction.atomic
 def cycle_update(*, actor: Actor, cycle: Cycle, **changes: Any) -> Cycle:
+    require_same_organization(actor, cycle)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage cycles."))
-    _same_organization(actor, cycle)
     _require_open(cycle)
     before, after = apply_changes(cycle, changes, allowed=CYCLE_FIELDS)
     cycle.full_clean()
+    outside = KeyResult.objects.filter(objective__cycle=cycle, deadline__isnull=False).exclude(
+        deadline__range=(cycle.start, cycle.end)
+    )
+    if outside.exists():
+        raise ValidationError(
+            _(
+                "%(count)s key result deadline(s) would fall outside the new dates, for example"
+                " '%(title)s'. Move those deadlines first."
+            )
+            % {"count": outside.count(), "title": outside.first()}
+        )
     cycle.save()
     audit_record(actor=actor, action="cycle.update", instance=cycle, before=before, after=after)
     return cycle
@@ -114,8 +123,8 @@ def cycle_update(*, actor: Actor, cycle: Cycle, **changes: Any) -> Cycle:
 @transaction.atomic
 def cycle_delete(*, actor: Actor, cycle: Cycle) -> None:
     """Delete a cycle still in planning; a cycle that ran keeps its history."""
+    require_same_organization(actor, cycle)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage cycles."))
-    _same_organization(actor, cycle)
     if cycle.status != Cycle.Status.PLANNING:
         raise ValidationError(_("Only a cycle still in planning can be deleted; this one has run."))
     audit_record(actor=actor, action="cycle.delete", instance=cycle, before=snapshot(cycle))
@@ -125,8 +134,8 @@ def cycle_delete(*, actor: Actor, cycle: Cycle) -> None:
 @transaction.atomic
 def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
     """Move a cycle to ``status``; closing it records every objective's final score."""
+    require_same_organization(actor, cycle)
     require(actor.can_manage_structure(), _("Only admins and Product Ops move cycles along."))
-    _same_organization(actor, cycle)
     allowed = TRANSITIONS.get(cycle.status, set())
     if status not in allowed:
         raise ValidationError(
@@ -143,6 +152,13 @@ def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
     cycle.save(update_fields=["status"])
     if status == Cycle.Status.CLOSED:
         after["final_scores"] = _record_final_scores(actor, cycle)
+    elif before["status"] == Cycle.Status.CLOSED:
+        # Reopened: scores are final only once the cycle closes again; the audit keeps the old ones.
+        scored = cycle.objectives.filter(final_score__isnull=False)
+        before["final_scores"] = {
+            str(pk): float(v) for pk, v in scored.values_list("pk", "final_score")
+        }
+        scored.update(final_score=None)
     audit_record(actor=actor, action="cycle.transition", instance=cycle, before=before, after=after)
     return cycle
 
@@ -161,12 +177,12 @@ def _record_final_scores(actor: Actor, cycle: Cycle) -> dict[str, float | None]:
 
 
 def _validate_objective(actor: Actor, objective: Objective) -> None:
-    _same_organization(actor, objective.team, objective.cycle)
+    require_same_organization(actor, objective.team, objective.cycle)
     _require_open(objective.cycle)
     errors: dict[str, Any] = {}
     parent = objective.parent_key_result
     if parent is not None:
-        _same_organization(actor, parent)
+        require_same_organization(actor, parent)
         parent_objective = parent.objective
         if parent_objective.cycle_id != objective.cycle_id:
             errors["parent_key_result"] = _(
@@ -220,7 +236,7 @@ def objective_create(
 
 @transaction.atomic
 def objective_update(*, actor: Actor, objective: Objective, **changes: Any) -> Objective:
-    _same_organization(actor, objective)
+    require_same_organization(actor, objective)
     require(
         actor.can_edit_objectives_of(objective.team_id),
         _("Only the team's lead, Product Ops or an admin edits its objective."),
@@ -242,7 +258,7 @@ def objective_update(*, actor: Actor, objective: Objective, **changes: Any) -> O
 @transaction.atomic
 def objective_delete(*, actor: Actor, objective: Objective) -> None:
     """Delete an objective with its key results; objectives aligned to them become unaligned."""
-    _same_organization(actor, objective)
+    require_same_organization(actor, objective)
     require(
         actor.can_edit_objectives_of(objective.team_id),
         _("Only the team's lead, Product Ops or an admin deletes its objective."),
@@ -260,7 +276,7 @@ def objective_delete(*, actor: Actor, objective: Objective) -> None:
 
 def _validate_key_result(actor: Actor, key_result: KeyResult) -> None:
     objective = key_result.objective
-    _same_organization(actor, objective)
+    require_same_organization(actor, objective)
     _require_open(objective.cycle)
     errors: dict[str, Any] = {}
     if (
@@ -280,18 +296,27 @@ def _validate_key_result(actor: Actor, key_result: KeyResult) -> None:
         raise ValidationError(errors)
 
 
-def _binary_defaults(key_result: KeyResult) -> None:
-    """A binary key result runs from 0 (not done) to 1 (done)."""
-    if key_result.kind == KeyResult.Kind.BINARY:
-        key_result.direction = KeyResult.Direction.INCREASE
-        key_result.baseline, key_result.target = Decimal(0), Decimal(1)
+def _binary_defaults(key_result: KeyResult, changes: dict[str, Any]) -> dict[str, Any]:
+    """A binary key result runs from 0 (not done) to 1 (done), whatever ``changes`` ask.
+
+    Applied to the changes rather than after them, so the audit event records the scale the key
+    result really gets, not a direction or target that was never stored.
+    """
+    if changes.get("kind", key_result.kind) != KeyResult.Kind.BINARY:
+        return changes
+    return {
+        **changes,
+        "direction": KeyResult.Direction.INCREASE,
+        "baseline": Decimal(0),
+        "target": Decimal(1),
+    }
 
 
 @transaction.atomic
 def key_result_create(
     *, actor: Actor, objective: Objective, title: str, **fields: Any
 ) -> KeyResult:
-    _same_organization(actor, objective)
+    require_same_organization(actor, objective)
     require(
         actor.can_edit_key_results_of(objective.team_id),
         _("Only members of the team, Product Ops or an admin add its key results."),
@@ -310,8 +335,9 @@ def key_result_create(
     key_result = KeyResult(
         organization=actor.organization, objective=objective, title=title, position=count
     )
-    apply_changes(key_result, _numbers(fields), allowed=KEY_RESULT_FIELDS)
-    _binary_defaults(key_result)
+    apply_changes(
+        key_result, _binary_defaults(key_result, _numbers(fields)), allowed=KEY_RESULT_FIELDS
+    )
     _validate_key_result(actor, key_result)
     key_result.full_clean()
     key_result.save()
@@ -323,13 +349,14 @@ def key_result_create(
 
 @transaction.atomic
 def key_result_update(*, actor: Actor, key_result: KeyResult, **changes: Any) -> KeyResult:
-    _same_organization(actor, key_result)
+    require_same_organization(actor, key_result)
     require(
         actor.can_edit_key_results_of(key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin edit its key results."),
     )
-    before, after = apply_changes(key_result, _numbers(changes), allowed=KEY_RESULT_FIELDS)
-    _binary_defaults(key_result)
+    before, after = apply_changes(
+        key_result, _binary_defaults(key_result, _numbers(changes)), allowed=KEY_RESULT_FIELDS
+    )
     _validate_key_result(actor, key_result)
     key_result.full_clean()
     key_result.save()
@@ -341,7 +368,7 @@ def key_result_update(*, actor: Actor, key_result: KeyResult, **changes: Any) ->
 
 @transaction.atomic
 def key_result_delete(*, actor: Actor, key_result: KeyResult) -> None:
-    _same_organization(actor, key_result)
+    require_same_organization(actor, key_result)
     require(
         actor.can_edit_key_results_of(key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin delete its key results."),
@@ -375,7 +402,7 @@ def key_result_check_in(
     With an ``idempotency_key`` a retried call returns the check-in of the first call instead of
     counting the value twice.
     """
-    _same_organization(actor, key_result)
+    require_same_organization(actor, key_result)
     require(
         actor.can_edit_key_results_of(key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin check in its key results."),
@@ -443,7 +470,7 @@ def _refresh_current(actor: Actor, key_result: KeyResult, *, chance_of_success: 
 @transaction.atomic
 def check_in_delete(*, actor: Actor, check_in: CheckIn) -> None:
     """Remove a wrong check-in (its author, Product Ops or an admin); the value before it is restored."""
-    _same_organization(actor, check_in)
+    require_same_organization(actor, check_in)
     key_result = check_in.key_result
     require(
         actor.is_manager
@@ -471,7 +498,7 @@ def check_in_delete(*, actor: Actor, check_in: CheckIn) -> None:
 def initiative_create(
     *, actor: Actor, key_result: KeyResult, title: str, **fields: Any
 ) -> Initiative:
-    _same_organization(actor, key_result)
+    require_same_organization(actor, key_result)
     require(
         actor.can_edit_key_results_of(key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin add initiatives."),
@@ -489,11 +516,12 @@ def initiative_create(
 
 @transaction.atomic
 def initiative_update(*, actor: Actor, initiative: Initiative, **changes: Any) -> Initiative:
-    _same_organization(actor, initiative)
+    require_same_organization(actor, initiative)
     require(
         actor.can_edit_key_results_of(initiative.key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin edit initiatives."),
     )
+    _require_open(initiative.key_result.objective.cycle)
     before, after = apply_changes(initiative, changes, allowed=INITIATIVE_FIELDS)
     initiative.full_clean()
     initiative.save()
@@ -505,11 +533,12 @@ def initiative_update(*, actor: Actor, initiative: Initiative, **changes: Any) -
 
 @transaction.atomic
 def initiative_delete(*, actor: Actor, initiative: Initiative) -> None:
-    _same_organization(actor, initiative)
+    require_same_organization(actor, initiative)
     require(
         actor.can_edit_key_results_of(initiative.key_result.objective.team_id),
         _("Only members of the team, Product Ops or an admin delete initiatives."),
     )
+    _require_open(initiative.key_result.objective.cycle)
     audit_record(
         actor=actor, action="initiative.delete", instance=initiative, before=snapshot(initiative)
     )

@@ -80,15 +80,25 @@ SQLITE_OPTIONS = {
 }
 
 
+def _without_password(url: str) -> str:
+    """The URL as it may appear in an error message: any password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, object]:
     """Turn ``sqlite:///path`` or ``postgres://user:pass@host:port/db`` into a Django DATABASES entry."""
     parts = urlsplit(url)
+    shown = _without_password(url)
     scheme = parts.scheme.lower()
     if scheme == "sqlite":
         path = unquote(parts.path)
         if parts.netloc or not path or path == "/":
             raise ImproperlyConfigured(
-                f"{name}={url!r}: a SQLite URL needs a file path, like sqlite:////var/lib/okrs/okrs.sqlite3"
+                f"{name}={shown!r}: a SQLite URL needs a file path, like sqlite:////var/lib/okrs/okrs.sqlite3"
                 " (four slashes for an absolute path)."
             )
         return {
@@ -101,14 +111,14 @@ def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, obje
         database = unquote(parts.path.lstrip("/"))
         if not database:
             raise ImproperlyConfigured(
-                f"{name}={url!r}: the URL names no database; add it after the host, like"
+                f"{name}={shown!r}: the URL names no database; add it after the host, like"
                 " postgres://user@127.0.0.1:5432/okrs."
             )
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         try:
             port = parts.port
         except ValueError:
-            raise ImproperlyConfigured(f"{name}={url!r}: the port is not a number.") from None
+            raise ImproperlyConfigured(f"{name}={shown!r}: the port is not a number.") from None
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": database,
@@ -121,5 +131,5 @@ def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, obje
             "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(
-        f"{name}={url!r}: unsupported database. Use sqlite:///PATH or postgres://USER@HOST:PORT/NAME."
+        f"{name}={shown!r}: unsupported database. Use sqlite:///PATH or postgres://USER@HOST:PORT/NAME."
     )

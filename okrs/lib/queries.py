@@ -11,10 +11,10 @@ from okrs.lib.errors import NotFound
 M = TypeVar("M", bound=Model)
 
 
-def get_or_404(queryset: QuerySet[M], pk: object) -> M:
+def get_or_404(queryset: QuerySet[M], pk: int | str) -> M:
     """One row of an already scoped queryset; NotFound also for ids of other organizations."""
     try:
-        found = queryset.filter(pk=int(pk)).first()  # type: ignore[arg-type]
+        found = queryset.filter(pk=int(pk)).first()
     except (TypeError, ValueError):
         found = None
     if found is None:

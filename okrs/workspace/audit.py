@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 
@@ -37,7 +37,7 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
     for name in names:
         if name in SECRET_FIELDS:
             continue
-        field = instance._meta.get_field(name)
+        field = cast("models.Field[Any, Any]", instance._meta.get_field(name))
         value = getattr(instance, field.attname)
         result[name] = json_value(value)
     return result
@@ -56,7 +56,7 @@ def audit_record(
         organization=actor.organization,
         actor_id=actor.user_id,
         action=action,
-        object_type=instance._meta.model_name,
+        object_type=instance._meta.model_name or type(instance).__name__.lower(),
         object_id=instance.pk,
         object_repr=str(instance)[:300],
         before=before,
@@ -76,7 +76,7 @@ def apply_changes(
         raise TypeError(f"cannot change {sorted(unknown)} of {type(instance).__name__}")
     before, after = {}, {}
     for name, value in changes.items():
-        field = instance._meta.get_field(name)
+        field = cast("models.Field[Any, Any]", instance._meta.get_field(name))
         if field.is_relation:
             # Compare ids so that no related row is fetched just to be compared.
             old, new = getattr(instance, field.attname), getattr(value, "pk", None)

@@ -7,10 +7,12 @@ that the web app, the API, importers and the CLI all apply the same ones through
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from okrs.lib.errors import Forbidden
+from okrs.lib.errors import Forbidden, NotFound
 from okrs.workspace.models import Organization, Role
 
 MANAGERS = frozenset({Role.ADMIN, Role.OPS})
@@ -21,7 +23,7 @@ TEAM_WRITERS = frozenset({Role.ADMIN, Role.OPS, Role.LEAD, Role.MEMBER})
 class Actor:
     """A user acting in one organization with one role; ``user`` is None for system jobs."""
 
-    user: object | None
+    user: Any  # the user model instance, or None for system jobs
     organization: Organization
     role: str
     team_ids: frozenset[int] = frozenset()
@@ -55,7 +57,23 @@ class Actor:
         return self.is_manager or (self.role in TEAM_WRITERS and team_id in self.team_ids)
 
 
+def require_same_organization(actor: Actor, *objects: Any) -> None:
+    """Objects of another organization are treated as if they did not exist: NotFound.
+
+    Checked before the role, so an outsider learns nothing from the kind of refusal.
+    """
+    for obj in objects:
+        if obj is not None and obj.organization_id != actor.organization.pk:
+            raise NotFound()
+
+
 def require(allowed: bool, message: str | None = None) -> None:
     """Raise Forbidden with a message for people unless ``allowed``."""
     if not allowed:
         raise Forbidden(message or _("Your role in this organization does not allow this action."))
+
+
+class ActorRequest(HttpRequest):
+    """An API request after token authentication: ``auth`` is the acting Actor (for typing)."""
+
+    auth: Actor

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -19,12 +21,12 @@ from okrs.workspace.models import (
 from okrs.workspace.permissions import Actor
 
 
-def organizations_for_user(*, user: object) -> QuerySet[Organization]:
+def organizations_for_user(*, user: Any) -> QuerySet[Organization]:
     """The organizations ``user`` belongs to."""
     return Organization.objects.filter(memberships__user=user).order_by("name")
 
 
-def actor_for(*, user: object, organization: Organization) -> Actor:
+def actor_for(*, user: Any, organization: Organization) -> Actor:
     """The actor ``user`` is in ``organization``; NotFound when they are not a member."""
     membership = (
         Membership.objects.filter(user=user, organization=organization).only("role").first()
@@ -79,7 +81,7 @@ def memberships_for(*, actor: Actor) -> QuerySet[Membership]:
     return Membership.objects.filter(organization=actor.organization).select_related("user")
 
 
-def member_user(*, actor: Actor, user_id: int) -> object:
+def member_user(*, actor: Actor, user_id: int) -> Any:
     """A user who belongs to the actor's organization; NotFound for anyone else."""
     user = (
         get_user_model()

@@ -23,7 +23,7 @@ from okrs.workspace.models import (
     TeamMember,
     hash_token,
 )
-from okrs.workspace.permissions import Actor, require
+from okrs.workspace.permissions import Actor, require, require_same_organization
 from okrs.workspace.selectors import team_ancestor_ids
 
 ORGANIZATION_FIELDS = frozenset(
@@ -111,6 +111,7 @@ def membership_add(*, actor: Actor, user: Any, role: str = Role.MEMBER) -> Membe
 
 @transaction.atomic
 def membership_set_role(*, actor: Actor, membership: Membership, role: str) -> Membership:
+    require_same_organization(actor, membership)
     _require_role_change_allowed(actor, role, membership.role)
     if role != Role.ADMIN:
         _require_another_admin(actor.organization, membership)
@@ -126,12 +127,16 @@ def membership_set_role(*, actor: Actor, membership: Membership, role: str) -> M
 @transaction.atomic
 def membership_remove(*, actor: Actor, membership: Membership) -> None:
     """Take ``user`` out of the organization, with their team places and API tokens."""
+    require_same_organization(actor, membership)
     _require_role_change_allowed(actor, membership.role)
     _require_another_admin(actor.organization, membership)
     TeamMember.objects.filter(user=membership.user, team__organization=actor.organization).delete()
-    ApiToken.objects.filter(user=membership.user, organization=actor.organization).update(
-        revoked_at=timezone.now()
-    )
+    # Their key results stay, without an owner, so that someone else can take them over.
+    membership.user.owned_key_results.filter(organization=actor.organization).update(owner=None)
+    # Tokens revoked earlier keep the time they were revoked at.
+    ApiToken.objects.filter(
+        user=membership.user, organization=actor.organization, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
     audit_record(
         actor=actor, action="membership.delete", instance=membership, before=snapshot(membership)
     )
@@ -165,6 +170,7 @@ def team_create(
 
 @transaction.atomic
 def team_update(*, actor: Actor, team: Team, **changes: Any) -> Team:
+    require_same_organization(actor, team)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage teams."))
     before, after = apply_changes(team, changes, allowed=TEAM_FIELDS)
     _validate_team_parent(team)
@@ -177,6 +183,7 @@ def team_update(*, actor: Actor, team: Team, **changes: Any) -> Team:
 @transaction.atomic
 def team_delete(*, actor: Actor, team: Team) -> None:
     """Delete a team that has no sub-teams and no objectives (history is never deleted silently)."""
+    require_same_organization(actor, team)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage teams."))
     before, team_id = snapshot(team), team.pk
     try:
@@ -193,6 +200,7 @@ def team_delete(*, actor: Actor, team: Team) -> None:
 @transaction.atomic
 def team_member_set(*, actor: Actor, team: Team, user: Any, is_lead: bool = False) -> TeamMember:
     """Put ``user`` in ``team`` (or change whether they lead it)."""
+    require_same_organization(actor, team)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage teams."))
     if not Membership.objects.filter(user=user, organization=actor.organization).exists():
         raise ValidationError(
@@ -216,6 +224,7 @@ def team_member_set(*, actor: Actor, team: Team, user: Any, is_lead: bool = Fals
 
 @transaction.atomic
 def team_member_remove(*, actor: Actor, member: TeamMember) -> None:
+    require_same_organization(actor, member.team)
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage teams."))
     audit_record(actor=actor, action="team_member.delete", instance=member, before=snapshot(member))
     member.delete()
