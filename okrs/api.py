@@ -37,8 +37,16 @@ api.add_router("", goals_router)
 
 
 def _field_name(location: list[object]) -> str:
-    """'target' from pydantic's ('body', 'payload', 'target'); 'limit' from ('query', 'limit')."""
-    parts = [str(p) for p in location if p not in ("body", "payload", "query", "path", "params")]
+    """'target' from pydantic's ('body', 'payload', 'target'); 'limit' from ('query', 'limit').
+
+    Union branches pydantic tried ('link', "literal['']") are dropped: the field is 'link'.
+    """
+    parts = [
+        str(p)
+        for p in location
+        if p not in ("body", "payload", "query", "path", "params")
+        and (isinstance(p, int) or str(p).isidentifier())
+    ]
     return ".".join(parts) or "__all__"
 
 

@@ -148,6 +148,14 @@ def _one_objective(actor: Actor, objective_id: int) -> dict[str, Any]:
     return objective_out(objective, board)
 
 
+# Text that may be empty is stored as "", never NULL: a null in a PATCH clears it.
+BLANK_TEXT_FIELDS = frozenset({"description", "metric", "unit", "link"})
+
+
+def _blank_for_null(changes: dict[str, Any]) -> dict[str, Any]:
+    return {k: "" if v is None and k in BLANK_TEXT_FIELDS else v for k, v in changes.items()}
+
+
 def _owner(actor: Actor, changes: dict[str, Any]) -> None:
     if changes.get("owner") is not None:
         changes["owner"] = member_user(actor=actor, user_id=changes["owner"])
@@ -263,7 +271,7 @@ def objective_update(
 ) -> dict[str, Any]:
     actor = request.auth
     objective = get_or_404(objectives_for(actor=actor), objective_id)
-    changes = _objective_refs(actor, payload.model_dump(exclude_unset=True))
+    changes = _objective_refs(actor, _blank_for_null(payload.model_dump(exclude_unset=True)))
     services.objective_update(actor=actor, objective=objective, **changes)
     return _one_objective(actor, objective.pk)
 
@@ -324,7 +332,7 @@ def key_result_update(
 ) -> dict[str, Any]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
-    changes = payload.model_dump(exclude_unset=True)
+    changes = _blank_for_null(payload.model_dump(exclude_unset=True))
     _owner(actor, changes)
     services.key_result_update(actor=actor, key_result=key_result, **changes)
     return _one_key_result(actor, key_result.pk)
@@ -419,7 +427,7 @@ def initiative_update(
     initiative = get_or_404(
         initiatives_for(actor=actor).select_related("key_result__objective"), initiative_id
     )
-    changes = payload.model_dump(mode="json", exclude_unset=True)
+    changes = _blank_for_null(payload.model_dump(mode="json", exclude_unset=True))
     return initiative_out(services.initiative_update(actor=actor, initiative=initiative, **changes))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Schema
-from pydantic import AnyHttpUrl, Field
+from pydantic import AnyHttpUrl, AwareDatetime, Field
 
 from okrs.lib.schemas import Number, PageOut, StrictIn
 
@@ -18,8 +18,10 @@ Direction = Literal["increase", "decrease", "at_least", "at_most"]
 ProgressStatus = Literal["on_track", "at_risk", "off_track"]
 InitiativeStatus = Literal["planned", "in_progress", "done", "dropped"]
 Source = Literal["manual", "sync", "api"]
-Confidence = Field(None, ge=0, le=10, description="0 (no chance) to 10 (certain).")
-Chance = Field(None, ge=0, le=1, description="Binary key results: chance of success, 0 to 1.")
+Confidence = Field(None, ge=0, le=10, strict=True, description="0 (no chance) to 10 (certain).")
+Chance = Field(
+    None, ge=0, le=1, strict=True, description="Binary key results: chance of success, 0 to 1."
+)
 
 
 class CycleOut(Schema):
@@ -169,7 +171,9 @@ class CheckInIn(StrictIn):
     confidence: int | None = Confidence
     note: str = Field("", max_length=5000)
     chance_of_success: float | None = Chance
-    at: dt.datetime | None = Field(None, description="When the value was measured; default now.")
+    at: AwareDatetime | None = Field(
+        None, description="When the value was measured, with its time zone; default now."
+    )
     idempotency_key: str | None = Field(
         None, min_length=1, max_length=100, description="Retries with the same key count once."
     )

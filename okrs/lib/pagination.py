@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db.models import Model, QuerySet
 from ninja import Field, Schema
 
+from okrs.lib.schemas import MAX_INTEGER
+
 M = TypeVar("M", bound=Model)
 
 DEFAULT_PAGE_SIZE = 50
@@ -17,7 +19,7 @@ class PageParams(Schema):
     limit: int = Field(
         DEFAULT_PAGE_SIZE, ge=1, description="Items per page (at most OKRS_API_MAX_PAGE_SIZE)."
     )
-    offset: int = Field(0, ge=0, description="How many items to skip.")
+    offset: int = Field(0, ge=0, le=MAX_INTEGER, description="How many items to skip.")
 
 
 def page_of(queryset: QuerySet[M], params: PageParams) -> tuple[list[M], dict[str, Any]]:

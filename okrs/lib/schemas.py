@@ -7,8 +7,15 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-# JSON allows NaN and Infinity through Python's parser; an OKR value never is one.
-Number = Annotated[float, Field(allow_inf_nan=False)]
+# JSON allows NaN and Infinity through Python's parser; an OKR value never is one. Strict: a
+# string ("7.5") or a boolean is a wrong type, not a number to guess at (ints are accepted).
+Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]
+
+# The largest id and offset the databases hold (64-bit); beyond it SQLite and PostgreSQL raise.
+MAX_INTEGER = 2**63 - 1
+
+# An id given as a filter: outside this range it names no row and would overflow the query.
+Id = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 
 
 class StrictIn(Schema):
