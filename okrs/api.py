@@ -54,9 +54,9 @@ def _field_name(location: list[object]) -> str:
 def input_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(
-            str(error.get("msg", ""))
-        )
+        # Our own validators' messages come as "Value error, <message>": keep the message.
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        errors.setdefault(_field_name(list(error.get("loc", []))), []).append(message)
     summary = "; ".join(f"{name}: {', '.join(msgs)}" for name, msgs in errors.items())
     detail = _("The request has invalid fields. %(errors)s") % {"errors": summary}
     return api.create_response(request, {"detail": detail, "errors": errors}, status=422)

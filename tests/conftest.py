@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
@@ -26,6 +27,15 @@ from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import actor_for
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _test_defaults(settings: Any) -> Iterator[None]:
+    """Fast password hashing (personas have passwords) and English unless a test says otherwise."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @dataclass

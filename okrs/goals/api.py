@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from okrs.goals import services
@@ -22,6 +19,7 @@ from okrs.goals.schemas import (
     CycleTransitionIn,
     InitiativeIn,
     InitiativeOut,
+    InitiativePage,
     InitiativePatch,
     KeyResultIn,
     KeyResultOut,
@@ -44,7 +42,7 @@ from okrs.goals.selectors import (
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
 from okrs.lib.schemas import Id
-from okrs.workspace.permissions import Actor
+from okrs.workspace.permissions import Actor, ActorRequest
 from okrs.workspace.selectors import member_user, teams_for
 
 router = Router(tags=["goals"])
@@ -165,24 +163,24 @@ def _owner(actor: Actor, changes: dict[str, Any]) -> None:
 
 
 @router.get("/cycles", response=CyclePage)
-def cycle_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
+def cycle_list(request: ActorRequest, page: Query[PageParams]) -> dict[str, Any]:
     rows, envelope = page_of(cycles_for(actor=request.auth).order_by("-start", "id"), page)
     return {**envelope, "items": [cycle_out(c) for c in rows]}
 
 
 @router.get("/cycles/{cycle_id}", response=CycleOut)
-def cycle_detail(request: HttpRequest, cycle_id: int) -> dict[str, Any]:
+def cycle_detail(request: ActorRequest, cycle_id: int) -> dict[str, Any]:
     return cycle_out(get_or_404(cycles_for(actor=request.auth), cycle_id))
 
 
 @router.post("/cycles", response={201: CycleOut})
-def cycle_create(request: HttpRequest, payload: CycleIn) -> Status[dict[str, Any]]:
+def cycle_create(request: ActorRequest, payload: CycleIn) -> Status[dict[str, Any]]:
     cycle = services.cycle_create(actor=request.auth, **payload.model_dump())
     return Status(201, cycle_out(cycle))
 
 
 @router.patch("/cycles/{cycle_id}", response=CycleOut)
-def cycle_update(request: HttpRequest, cycle_id: int, payload: CyclePatch) -> dict[str, Any]:
+def cycle_update(request: ActorRequest, cycle_id: int, payload: CyclePatch) -> dict[str, Any]:
     actor = request.auth
     cycle = get_or_404(cycles_for(actor=actor), cycle_id)
     return cycle_out(
@@ -194,7 +192,7 @@ def cycle_update(request: HttpRequest, cycle_id: int, payload: CyclePatch) -> di
     "/cycles/{cycle_id}/transition", response=CycleOut, summary="Move a cycle to another status"
 )
 def cycle_transition(
-    request: HttpRequest, cycle_id: int, payload: CycleTransitionIn
+    request: ActorRequest, cycle_id: int, payload: CycleTransitionIn
 ) -> dict[str, Any]:
     actor = request.auth
     cycle = get_or_404(cycles_for(actor=actor), cycle_id)
@@ -202,7 +200,7 @@ def cycle_transition(
 
 
 @router.delete("/cycles/{cycle_id}", response={204: None})
-def cycle_delete(request: HttpRequest, cycle_id: int) -> Status[None]:
+def cycle_delete(request: ActorRequest, cycle_id: int) -> Status[None]:
     actor = request.auth
     services.cycle_delete(actor=actor, cycle=get_or_404(cycles_for(actor=actor), cycle_id))
     return Status(204, None)
@@ -218,7 +216,7 @@ class ObjectiveFilter(Schema):
 
 @router.get("/objectives", response=ObjectivePage)
 def objective_list(
-    request: HttpRequest, page: Query[PageParams], filters: Query[ObjectiveFilter]
+    request: ActorRequest, page: Query[PageParams], filters: Query[ObjectiveFilter]
 ) -> dict[str, Any]:
     actor = request.auth
     queryset = objectives_for(actor=actor).order_by("cycle__start", "team__name", "id")
@@ -232,7 +230,7 @@ def objective_list(
 
 
 @router.get("/objectives/{objective_id}", response=ObjectiveOut)
-def objective_detail(request: HttpRequest, objective_id: int) -> dict[str, Any]:
+def objective_detail(request: ActorRequest, objective_id: int) -> dict[str, Any]:
     return _one_objective(request.auth, objective_id)
 
 
@@ -240,14 +238,6 @@ def _objective_refs(actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
     if "cycle" in changes:
         changes["cycle"] = get_or_404(cycles_for(actor=actor), changes["cycle"])
     if "team" in changes:
-        if changes["team"] is None:
-            raise ValidationError(
-                {
-                    "team": _(
-                        "An objective always belongs to a team: send a team id, or leave out 'team'."
-                    )
-                }
-            )
         changes["team"] = get_or_404(teams_for(actor=actor), changes["team"])
     if changes.get("parent_key_result") is not None:
         changes["parent_key_result"] = get_or_404(
@@ -257,7 +247,7 @@ def _objective_refs(actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.post("/objectives", response={201: ObjectiveOut})
-def objective_create(request: HttpRequest, payload: ObjectiveIn) -> Status[dict[str, Any]]:
+def objective_create(request: ActorRequest, payload: ObjectiveIn) -> Status[dict[str, Any]]:
     actor = request.auth
     objective = services.objective_create(
         actor=actor, **_objective_refs(actor, payload.model_dump())
@@ -267,7 +257,7 @@ def objective_create(request: HttpRequest, payload: ObjectiveIn) -> Status[dict[
 
 @router.patch("/objectives/{objective_id}", response=ObjectiveOut)
 def objective_update(
-    request: HttpRequest, objective_id: int, payload: ObjectivePatch
+    request: ActorRequest, objective_id: int, payload: ObjectivePatch
 ) -> dict[str, Any]:
     actor = request.auth
     objective = get_or_404(objectives_for(actor=actor), objective_id)
@@ -277,7 +267,7 @@ def objective_update(
 
 
 @router.delete("/objectives/{objective_id}", response={204: None})
-def objective_delete(request: HttpRequest, objective_id: int) -> Status[None]:
+def objective_delete(request: ActorRequest, objective_id: int) -> Status[None]:
     actor = request.auth
     services.objective_delete(
         actor=actor, objective=get_or_404(objectives_for(actor=actor), objective_id)
@@ -296,7 +286,7 @@ class KeyResultFilter(Schema):
 
 @router.get("/key-results", response=KeyResultPage)
 def key_result_list(
-    request: HttpRequest, page: Query[PageParams], filters: Query[KeyResultFilter]
+    request: ActorRequest, page: Query[PageParams], filters: Query[KeyResultFilter]
 ) -> dict[str, Any]:
     actor = request.auth
     queryset = key_results_for(actor=actor).order_by("objective_id", "position", "id")
@@ -312,12 +302,12 @@ def key_result_list(
 
 
 @router.get("/key-results/{key_result_id}", response=KeyResultOut)
-def key_result_detail(request: HttpRequest, key_result_id: int) -> dict[str, Any]:
+def key_result_detail(request: ActorRequest, key_result_id: int) -> dict[str, Any]:
     return _one_key_result(request.auth, key_result_id)
 
 
 @router.post("/key-results", response={201: KeyResultOut})
-def key_result_create(request: HttpRequest, payload: KeyResultIn) -> Status[dict[str, Any]]:
+def key_result_create(request: ActorRequest, payload: KeyResultIn) -> Status[dict[str, Any]]:
     actor = request.auth
     fields = payload.model_dump()
     objective = get_or_404(objectives_for(actor=actor), fields.pop("objective"))
@@ -328,7 +318,7 @@ def key_result_create(request: HttpRequest, payload: KeyResultIn) -> Status[dict
 
 @router.patch("/key-results/{key_result_id}", response=KeyResultOut)
 def key_result_update(
-    request: HttpRequest, key_result_id: int, payload: KeyResultPatch
+    request: ActorRequest, key_result_id: int, payload: KeyResultPatch
 ) -> dict[str, Any]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
@@ -339,7 +329,7 @@ def key_result_update(
 
 
 @router.delete("/key-results/{key_result_id}", response={204: None})
-def key_result_delete(request: HttpRequest, key_result_id: int) -> Status[None]:
+def key_result_delete(request: ActorRequest, key_result_id: int) -> Status[None]:
     actor = request.auth
     services.key_result_delete(
         actor=actor, key_result=get_or_404(key_results_for(actor=actor), key_result_id)
@@ -352,7 +342,7 @@ def key_result_delete(request: HttpRequest, key_result_id: int) -> Status[None]:
 
 @router.get("/key-results/{key_result_id}/check-ins", response=CheckInPage)
 def check_in_list(
-    request: HttpRequest, key_result_id: int, page: Query[PageParams]
+    request: ActorRequest, key_result_id: int, page: Query[PageParams]
 ) -> dict[str, Any]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
@@ -369,7 +359,7 @@ def check_in_list(
     summary="Record a new value (idempotent with an Idempotency-Key header or field)",
 )
 def check_in_create(
-    request: HttpRequest, key_result_id: int, payload: CheckInIn
+    request: ActorRequest, key_result_id: int, payload: CheckInIn
 ) -> Status[dict[str, Any]]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
@@ -390,7 +380,7 @@ def check_in_create(
 
 
 @router.delete("/check-ins/{check_in_id}", response={204: None})
-def check_in_delete(request: HttpRequest, check_in_id: int) -> Status[None]:
+def check_in_delete(request: ActorRequest, check_in_id: int) -> Status[None]:
     actor = request.auth
     services.check_in_delete(
         actor=actor, check_in=get_or_404(check_ins_for(actor=actor), check_in_id)
@@ -401,16 +391,20 @@ def check_in_delete(request: HttpRequest, check_in_id: int) -> Status[None]:
 # Initiatives ------------------------------------------------------------------------------------
 
 
-@router.get("/key-results/{key_result_id}/initiatives", response=list[InitiativeOut])
-def initiative_list(request: HttpRequest, key_result_id: int) -> list[dict[str, Any]]:
+@router.get("/key-results/{key_result_id}/initiatives", response=InitiativePage)
+def initiative_list(
+    request: ActorRequest, key_result_id: int, page: Query[PageParams]
+) -> dict[str, Any]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
-    return [initiative_out(i) for i in initiatives_for(actor=actor).filter(key_result=key_result)]
+    queryset = initiatives_for(actor=actor).filter(key_result=key_result).order_by("id")
+    rows, envelope = page_of(queryset, page)
+    return {**envelope, "items": [initiative_out(i) for i in rows]}
 
 
 @router.post("/key-results/{key_result_id}/initiatives", response={201: InitiativeOut})
 def initiative_create(
-    request: HttpRequest, key_result_id: int, payload: InitiativeIn
+    request: ActorRequest, key_result_id: int, payload: InitiativeIn
 ) -> Status[dict[str, Any]]:
     actor = request.auth
     key_result = get_or_404(key_results_for(actor=actor), key_result_id)
@@ -421,7 +415,7 @@ def initiative_create(
 
 @router.patch("/initiatives/{initiative_id}", response=InitiativeOut)
 def initiative_update(
-    request: HttpRequest, initiative_id: int, payload: InitiativePatch
+    request: ActorRequest, initiative_id: int, payload: InitiativePatch
 ) -> dict[str, Any]:
     actor = request.auth
     initiative = get_or_404(
@@ -432,7 +426,7 @@ def initiative_update(
 
 
 @router.delete("/initiatives/{initiative_id}", response={204: None})
-def initiative_delete(request: HttpRequest, initiative_id: int) -> Status[None]:
+def initiative_delete(request: ActorRequest, initiative_id: int) -> Status[None]:
     actor = request.auth
     initiative = get_or_404(
         initiatives_for(actor=actor).select_related("key_result__objective"), initiative_id

@@ -325,7 +325,12 @@ class Initiative(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )
-    link = models.URLField(_("link"), blank=True, max_length=500)
+    link = models.URLField(
+        _("link"),
+        blank=True,
+        max_length=500,
+        error_messages={"invalid": _("Enter a web address that starts with http:// or https://.")},
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Schema
-from pydantic import AnyHttpUrl, AwareDatetime, Field
+from pydantic import AwareDatetime, Field
 
-from okrs.lib.schemas import Number, PageOut, StrictIn
+from okrs.lib.schemas import Number, PageOut, PatchIn, StrictIn
 
 CycleStatus = Literal["planning", "active", "review", "closed"]
 Commitment = Literal["committed", "aspirational"]
@@ -43,7 +43,7 @@ class CycleIn(StrictIn):
     end: dt.date
 
 
-class CyclePatch(StrictIn):
+class CyclePatch(PatchIn):
     name: str | None = Field(None, min_length=1, max_length=60)
     start: dt.date | None = None
     end: dt.date | None = None
@@ -85,7 +85,9 @@ class ObjectiveIn(StrictIn):
     state: ObjectiveState = "active"
 
 
-class ObjectivePatch(StrictIn):
+class ObjectivePatch(PatchIn):
+    nullable = frozenset({"description", "parent_key_result"})
+
     team: int | None = None
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = None
@@ -137,7 +139,9 @@ class KeyResultIn(StrictIn):
     chance_of_success: float | None = Chance
 
 
-class KeyResultPatch(StrictIn):
+class KeyResultPatch(PatchIn):
+    nullable = frozenset({"metric", "unit", "owner", "deadline", "chance_of_success"})
+
     title: str | None = Field(None, min_length=1, max_length=300)
     metric: str | None = Field(None, max_length=200)
     unit: str | None = Field(None, max_length=20)
@@ -192,13 +196,19 @@ class InitiativeOut(Schema):
     link: str
 
 
+class InitiativePage(PageOut):
+    items: list[InitiativeOut]
+
+
 class InitiativeIn(StrictIn):
     title: str = Field(min_length=1, max_length=300)
     status: InitiativeStatus = "planned"
-    link: AnyHttpUrl | Literal[""] = ""
+    link: str = Field("", max_length=500, description="A web address (http or https), or empty.")
 
 
-class InitiativePatch(StrictIn):
+class InitiativePatch(PatchIn):
+    nullable = frozenset({"link"})
+
     title: str | None = Field(None, min_length=1, max_length=300)
     status: InitiativeStatus | None = None
-    link: AnyHttpUrl | Literal[""] | None = None
+    link: str | None = Field(None, max_length=500)

@@ -136,7 +136,11 @@ def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
     """Move a cycle to ``status``; closing it records every objective's final score."""
     require_same_organization(actor, cycle)
     require(actor.can_manage_structure(), _("Only admins and Product Ops move cycles along."))
-    allowed = TRANSITIONS.get(cycle.status, set())
+    # Lock the row: two people moving the same cycle at once must not both succeed.
+    cycle.status = (
+        Cycle.objects.select_for_update().values_list("status", flat=True).get(pk=cycle.pk)
+    )
+    allowed: set[str] = set(TRANSITIONS.get(Cycle.Status(cycle.status), set()))
     if status not in allowed:
         raise ValidationError(
             {
@@ -156,7 +160,7 @@ def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
         # Reopened: scores are final only once the cycle closes again; the audit keeps the old ones.
         scored = cycle.objectives.filter(final_score__isnull=False)
         before["final_scores"] = {
-            str(pk): float(v) for pk, v in scored.values_list("pk", "final_score")
+            str(pk): float(v) for pk, v in scored.values_list("pk", "final_score") if v is not None
         }
         scored.update(final_score=None)
     audit_record(actor=actor, action="cycle.transition", instance=cycle, before=before, after=after)
@@ -412,10 +416,13 @@ def key_result_check_in(
         if earlier is not None:
             return earlier
     _require_open(key_result.objective.cycle)
+    number = to_decimal(value, field="value")
+    if number is None:
+        raise ValidationError({"value": _("A check-in needs a value.")})
     check_in = CheckIn(
         organization=actor.organization,
         key_result=key_result,
-        value=to_decimal(value, field="value"),
+        value=number,
         confidence=confidence,
         note=note,
         author_id=actor.user_id,

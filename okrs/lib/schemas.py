@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 # JSON allows NaN and Infinity through Python's parser; an OKR value never is one. Strict: a
 # string ("7.5") or a boolean is a wrong type, not a number to guess at (ints are accepted).
@@ -28,3 +29,20 @@ class PageOut(Schema):
     count: int
     limit: int
     offset: int
+
+
+class PatchIn(StrictIn):
+    """A partial update: fields left out keep their value.
+
+    ``null`` clears a field only where clearing means something (``nullable``); for any other
+    field it is an error naming the field, rather than a database error or a silent no-op.
+    """
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*")
+    @classmethod
+    def _null_only_where_allowed(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name not in cls.nullable:
+            raise ValueError(_("must not be null; leave the field out to keep its value"))
+        return value

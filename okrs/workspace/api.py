@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
-from okrs.lib.schemas import PageOut, StrictIn
+from okrs.lib.schemas import PageOut, PatchIn, StrictIn
 from okrs.workspace import services
 from okrs.workspace.models import Team
+from okrs.workspace.permissions import ActorRequest
 from okrs.workspace.selectors import teams_for
 
 router = Router(tags=["workspace"])
@@ -44,7 +44,9 @@ class TeamIn(StrictIn):
     parent: int | None = None
 
 
-class TeamPatch(StrictIn):
+class TeamPatch(PatchIn):
+    nullable = frozenset({"parent"})
+
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: TeamKind | None = None
     parent: int | None = None
@@ -55,7 +57,7 @@ def team_out(team: Team) -> dict[str, object]:
 
 
 @router.get("/me", response=MeOut, summary="The user and organization behind the token")
-def me(request: HttpRequest) -> dict[str, object]:
+def me(request: ActorRequest) -> dict[str, object]:
     actor = request.auth
     return {
         "username": actor.user.get_username(),
@@ -66,18 +68,18 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 
 @router.get("/teams", response=TeamPage)
-def team_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, object]:
+def team_list(request: ActorRequest, page: Query[PageParams]) -> dict[str, object]:
     rows, envelope = page_of(teams_for(actor=request.auth).order_by("name", "id"), page)
     return {**envelope, "items": [team_out(t) for t in rows]}
 
 
 @router.get("/teams/{team_id}", response=TeamOut)
-def team_detail(request: HttpRequest, team_id: int) -> dict[str, object]:
+def team_detail(request: ActorRequest, team_id: int) -> dict[str, object]:
     return team_out(get_or_404(teams_for(actor=request.auth), team_id))
 
 
 @router.post("/teams", response={201: TeamOut})
-def team_create(request: HttpRequest, payload: TeamIn) -> Status[dict[str, object]]:
+def team_create(request: ActorRequest, payload: TeamIn) -> Status[dict[str, object]]:
     actor = request.auth
     parent = None if payload.parent is None else get_or_404(teams_for(actor=actor), payload.parent)
     team = services.team_create(actor=actor, name=payload.name, kind=payload.kind, parent=parent)
@@ -85,7 +87,7 @@ def team_create(request: HttpRequest, payload: TeamIn) -> Status[dict[str, objec
 
 
 @router.patch("/teams/{team_id}", response=TeamOut)
-def team_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> dict[str, object]:
+def team_update(request: ActorRequest, team_id: int, payload: TeamPatch) -> dict[str, object]:
     actor = request.auth
     team = get_or_404(teams_for(actor=actor), team_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -95,7 +97,7 @@ def team_update(request: HttpRequest, team_id: int, payload: TeamPatch) -> dict[
 
 
 @router.delete("/teams/{team_id}", response={204: None})
-def team_delete(request: HttpRequest, team_id: int) -> Status[None]:
+def team_delete(request: ActorRequest, team_id: int) -> Status[None]:
     actor = request.auth
     services.team_delete(actor=actor, team=get_or_404(teams_for(actor=actor), team_id))
     return Status(204, None)

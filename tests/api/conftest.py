@@ -38,12 +38,6 @@ def organization_state(org: Organization) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """The personas' passwords are never checked here; the default hasher costs ~2 s per test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def acme_state(world: Any) -> Callable[[], dict[str, list[dict[str, Any]]]]:
     """``acme_state()`` is a snapshot of acme's data; compare two to prove nothing changed."""

@@ -9,7 +9,8 @@ def test_initiative_list_of_a_key_result(world, api, initiative):
     response = api("viewer").get(f"/key-results/{world.key_result.pk}/initiatives")
 
     assert response.status_code == 200
-    assert response.json_body == [
+    assert response.json_body["count"] == 1
+    assert response.json_body["items"] == [
         {
             "id": initiative.pk,
             "key_result": world.key_result.pk,
@@ -18,7 +19,10 @@ def test_initiative_list_of_a_key_result(world, api, initiative):
             "link": "https://example.com/issues/1",
         }
     ]
-    assert api("viewer").get(f"/key-results/{world.company_kr.pk}/initiatives").json_body == []
+    assert (
+        api("viewer").get(f"/key-results/{world.company_kr.pk}/initiatives").json_body["items"]
+        == []
+    )
 
 
 def test_member_adds_an_initiative(world, api):

@@ -169,7 +169,7 @@ def test_an_objective_cannot_lose_its_team(world, api):
 
     assert response.status_code == 422
     assert list(response.json_body["errors"]) == ["team"]
-    assert "always belongs to a team" in response.json_body["detail"]
+    assert "team: must not be null" in response.json_body["detail"]
     world.objective.refresh_from_db()
     assert world.objective.team == world.checkout
 

@@ -22,7 +22,7 @@ MAX_QUERIES = {
     "/objectives": 7,
     "/key-results": 7,
     "/key-results/{kr}/check-ins": 6,
-    "/key-results/{kr}/initiatives": 5,
+    "/key-results/{kr}/initiatives": 6,
 }
 
 serial = count(1)

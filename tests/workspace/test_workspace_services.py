@@ -49,12 +49,6 @@ TABLES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """The personas log in with passwords; the production hasher would dominate the run time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def database_state() -> dict[str, list[dict[str, Any]]]:
     """Every row of every table a service may write, to prove a refused write left nothing."""
     return {table.__name__: list(table.objects.order_by("pk").values()) for table in TABLES}
