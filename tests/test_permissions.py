@@ -16,7 +16,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -24,35 +23,20 @@ from django.test import override_settings
 
 from okrs.goals import selectors as goal_selectors
 from okrs.goals import services as goals
-from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.goals.models import CheckIn, KeyResult, Objective
 from okrs.lib.errors import Forbidden, NotFound
+from okrs.testing import database_state
 from okrs.workspace import selectors as workspace_selectors
 from okrs.workspace import services as workspace
 from okrs.workspace.models import (
-    ApiToken,
     AuditEvent,
     Membership,
-    Organization,
     Role,
     Team,
     TeamMember,
 )
 from okrs.workspace.permissions import Actor
 
-TABLES = [
-    get_user_model(),
-    Organization,
-    Membership,
-    Team,
-    TeamMember,
-    ApiToken,
-    AuditEvent,
-    Cycle,
-    Objective,
-    KeyResult,
-    CheckIn,
-    Initiative,
-]
 PERSONAS = ["admin", "ops", "lead", "member", "viewer", "stranger", "outsider"]
 MANAGERS = frozenset({"admin", "ops"})
 CHECKOUT_LEADS = MANAGERS | {"lead"}
@@ -60,11 +44,6 @@ CHECKOUT_WRITERS = MANAGERS | {"lead", "member"}
 SEARCH_WRITERS = MANAGERS | {"stranger"}
 # The personas log in with passwords; the production hasher would dominate the run time.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def database_state() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table a service may write, to prove a refused write left nothing."""
-    return {table.__name__: list(table.objects.order_by("pk").values()) for table in TABLES}
 
 
 def shared_conftest(config: pytest.Config) -> Any:

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -22,44 +21,11 @@ from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.progress import Status, objective_score
 from okrs.goals.selectors import progress_board
 from okrs.lib.errors import Forbidden
+from okrs.testing import database_state, refused
 from okrs.workspace import services as workspace
 from okrs.workspace.models import (
-    ApiToken,
     AuditEvent,
-    Membership,
-    Organization,
-    Team,
-    TeamMember,
 )
-
-TABLES = [
-    get_user_model(),
-    Organization,
-    Membership,
-    Team,
-    TeamMember,
-    ApiToken,
-    AuditEvent,
-    Cycle,
-    Objective,
-    KeyResult,
-    CheckIn,
-    Initiative,
-]
-
-
-def database_state() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table a service may write, to prove a refused write left nothing."""
-    return {table.__name__: list(table.objects.order_by("pk").values()) for table in TABLES}
-
-
-def refused(error: type[BaseException], write: Callable[[], object]) -> Any:
-    """Run ``write``, expect ``error`` and check that nothing at all was written."""
-    before = database_state()
-    with pytest.raises(error) as raised:
-        write()
-    assert database_state() == before
-    return raised.value
 
 
 def last_event(world: Any) -> AuditEvent:

@@ -7,18 +7,17 @@ for the fields it names and for leaving the database exactly as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from okrs.goals import services as goals
-from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.goals.models import KeyResult
 from okrs.lib.errors import Forbidden
+from okrs.testing import database_state, refused
 from okrs.workspace import services
 from okrs.workspace.models import (
     ApiToken,
@@ -32,35 +31,6 @@ from okrs.workspace.models import (
 )
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import actor_for, actor_for_token
-
-TABLES = [
-    get_user_model(),
-    Organization,
-    Membership,
-    Team,
-    TeamMember,
-    ApiToken,
-    AuditEvent,
-    Cycle,
-    Objective,
-    KeyResult,
-    CheckIn,
-    Initiative,
-]
-
-
-def database_state() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table a service may write, to prove a refused write left nothing."""
-    return {table.__name__: list(table.objects.order_by("pk").values()) for table in TABLES}
-
-
-def refused(error: type[BaseException], write: Callable[[], object]) -> Any:
-    """Run ``write``, expect ``error`` and check that nothing at all was written."""
-    before = database_state()
-    with pytest.raises(error) as raised:
-        write()
-    assert database_state() == before
-    return raised.value
 
 
 def last_event(organization: Organization) -> AuditEvent:
