@@ -462,6 +462,7 @@ def test_matrix_covers_every_write_service():
         "organization_create",  # no actor: it makes the organization and its first admin
         "api_token_create",  # no actor: the CLI and the API create a token for a member
         "user_create",  # logins belong to no organization
+        "profile_set_language",  # a person's own preference, in no organization
         "to_decimal",  # reads input, writes nothing
     }
     covered = {case.name for case in CASES}

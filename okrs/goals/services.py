@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
@@ -60,7 +61,7 @@ def to_decimal(value: Any, *, field: str) -> Decimal | None:
     except (InvalidOperation, ValueError):
         number = None
     if isinstance(value, bool) or number is None or not number.is_finite():
-        raise ValidationError({field: _("%(value)r is not a number.") % {"value": value}})
+        raise ValidationError({field: _("'%(value)s' is not a number.") % {"value": value}})
     return number
 
 
@@ -109,9 +110,12 @@ def cycle_update(*, actor: Actor, cycle: Cycle, **changes: Any) -> Cycle:
     )
     if outside.exists():
         raise ValidationError(
-            _(
-                "%(count)s key result deadline(s) would fall outside the new dates, for example"
-                " '%(title)s'. Move those deadlines first."
+            ngettext(
+                "%(count)s key result deadline would fall outside the new dates: '%(title)s'."
+                " Move that deadline first.",
+                "%(count)s key result deadlines would fall outside the new dates, for example"
+                " '%(title)s'. Move those deadlines first.",
+                outside.count(),
             )
             % {"count": outside.count(), "title": outside.first()}
         )
@@ -131,11 +135,21 @@ def cycle_delete(*, actor: Actor, cycle: Cycle) -> None:
     cycle.delete()
 
 
+def _status_name(status: str) -> str:
+    """A cycle status as the reader's language names it, in lower case for use mid-sentence."""
+    try:
+        return str(Cycle.Status(status).label).lower()
+    except ValueError:
+        return status
+
+
 @transaction.atomic
 def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
     """Move a cycle to ``status``; closing it records every objective's final score."""
     require_same_organization(actor, cycle)
-    require(actor.can_manage_structure(), _("Only admins and Product Ops move cycles along."))
+    require(
+        actor.can_manage_structure(), _("Only admins and Product Ops change the status of a cycle.")
+    )
     # Lock the row: two people moving the same cycle at once must not both succeed.
     cycle.status = (
         Cycle.objects.select_for_update().values_list("status", flat=True).get(pk=cycle.pk)
@@ -146,9 +160,9 @@ def cycle_transition(*, actor: Actor, cycle: Cycle, status: str) -> Cycle:
             {
                 "status": _("A cycle in %(current)s can move to %(allowed)s, not to %(wanted)s.")
                 % {
-                    "current": cycle.status,
-                    "allowed": ", ".join(sorted(allowed)),
-                    "wanted": status,
+                    "current": _status_name(cycle.status),
+                    "allowed": ", ".join(sorted(_status_name(s) for s in allowed)),
+                    "wanted": _status_name(status),
                 }
             }
         )
@@ -206,9 +220,12 @@ def _validate_objective(actor: Actor, objective: Objective) -> None:
             cycle_id=objective.cycle_id, team_id=objective.team_id, state=Objective.State.ACTIVE
         ).exclude(pk=objective.pk)
         if others.count() >= limit:
-            errors["team"] = _(
-                "%(team)s already has %(count)s active objective(s) in %(cycle)s; the organization allows"
-                " %(limit)s. Focus on one, or set this one as a draft."
+            errors["team"] = ngettext(
+                "%(team)s already has %(count)s active objective in %(cycle)s; the organization"
+                " allows %(limit)s. Focus on one, or set this one as a draft.",
+                "%(team)s already has %(count)s active objectives in %(cycle)s; the organization"
+                " allows %(limit)s. Focus on one, or set this one as a draft.",
+                others.count(),
             ) % {
                 "team": objective.team,
                 "count": others.count(),

@@ -64,10 +64,10 @@ class Organization(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     min_key_results = models.PositiveSmallIntegerField(
-        _("fewest key results per objective"), default=3, validators=[MaxValueValidator(20)]
+        _("minimum key results per objective"), default=3, validators=[MaxValueValidator(20)]
     )
     max_key_results = models.PositiveSmallIntegerField(
-        _("most key results per objective"),
+        _("maximum key results per objective"),
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
@@ -91,7 +91,7 @@ class Organization(models.Model):
         fewest, most = self.min_key_results, self.max_key_results
         if fewest is not None and most is not None and fewest > most:
             errors["max_key_results"] = _(
-                "The most key results per objective must not be below the fewest."
+                "The maximum number of key results per objective must not be below the minimum."
             )
         if errors:
             raise ValidationError(errors)
@@ -244,3 +244,25 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_repr}"
+
+
+class Profile(models.Model):
+    """Per-person preferences that are not about any one organization."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="okrs_profile"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=Organization.Language.choices,
+        blank=True,
+        help_text=_("Empty: follow the browser."),
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -107,3 +107,36 @@ def team_ancestor_ids(*, team: Team) -> list[int]:
         chain.append(current)
         current = parents.get(current)
     return chain
+
+
+def team_tree(*, actor: Actor) -> list[tuple[Team, int]]:
+    """Every team of the organization in tree order (parents first), with its depth; one query."""
+    teams = list(teams_for(actor=actor).order_by("name"))
+    children: dict[int | None, list[Team]] = {}
+    for team in teams:
+        children.setdefault(team.parent_id, []).append(team)
+    ordered: list[tuple[Team, int]] = []
+    stack = [(team, 0) for team in reversed(children.get(None, []))]
+    seen: set[int] = set()
+    while stack:
+        team, depth = stack.pop()
+        if team.pk in seen:
+            continue
+        seen.add(team.pk)
+        ordered.append((team, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(team.pk, [])))
+    return ordered
+
+
+def team_subtree_ids(tree: list[tuple[Team, int]], team_id: int) -> set[int]:
+    """Ids of ``team_id`` and every team below it, from an already loaded ``team_tree``."""
+    result: set[int] = set()
+    inside_depth: int | None = None
+    for team, depth in tree:
+        if inside_depth is not None and depth <= inside_depth:
+            break
+        if team.pk == team_id:
+            inside_depth = depth
+        if inside_depth is not None:
+            result.add(team.pk)
+    return result

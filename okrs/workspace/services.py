@@ -18,6 +18,7 @@ from okrs.workspace.models import (
     ApiToken,
     Membership,
     Organization,
+    Profile,
     Role,
     Team,
     TeamMember,
@@ -265,7 +266,10 @@ def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke a token: its owner may revoke their own, an admin any in the organization."""
     if token.organization_id != actor.organization.pk:
         raise NotFound()
-    require(token.user_id == actor.user_id or actor.role == Role.ADMIN)
+    require(
+        token.user_id == actor.user_id or actor.role == Role.ADMIN,
+        _("You can revoke your own tokens; only an admin revokes someone else's."),
+    )
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
@@ -289,3 +293,13 @@ def user_create(*, username: str, password: str | None = None, **fields: Any) ->
     user.full_clean()
     user.save()
     return user
+
+
+@transaction.atomic
+def profile_set_language(*, user: Any, language: str) -> Profile:
+    """Remember the language ``user`` reads okrs in (empty: follow the browser)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.language = language
+    profile.full_clean()
+    profile.save(update_fields=["language"])
+    return profile

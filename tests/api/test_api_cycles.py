@@ -166,7 +166,9 @@ def test_only_admins_and_ops_manage_cycles(world, api):
 
     assert [r.status_code for r in (created, renamed, moved, deleted)] == [403, 403, 403, 403]
     assert created.json_body == {"detail": "Only admins and Product Ops manage cycles."}
-    assert moved.json_body == {"detail": "Only admins and Product Ops move cycles along."}
+    assert moved.json_body == {
+        "detail": "Only admins and Product Ops change the status of a cycle."
+    }
     world.cycle.refresh_from_db()
     assert (world.cycle.name, world.cycle.status) == ("2026-Q4", "active")
     assert Cycle.objects.filter(organization=world.org).count() == 1

@@ -217,7 +217,7 @@ def test_a_cycle_cannot_shrink_past_key_result_deadlines(world):
     goals.key_result_update(actor=ops, key_result=world.key_result, deadline=end)
     with pytest.raises(ValidationError) as raised:
         goals.cycle_update(actor=ops, cycle=world.cycle, end=end - dt.timedelta(days=10))
-    assert "Move those deadlines first" in " ".join(raised.value.messages)
+    assert "Move that deadline first" in " ".join(raised.value.messages)
     assert fresh(world.cycle).end == end
 
 

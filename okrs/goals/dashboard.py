@@ -1,0 +1,153 @@
+"""The cycle dashboard: one screen that answers "where are we and what needs attention".
+
+Everything is loaded in a fixed number of queries, whatever the number of teams, objectives and
+check-ins: objectives, key results with their latest check-in, the progress board, the teams.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
+from okrs.goals.progress import Status
+from okrs.goals.selectors import ProgressBoard, Standing, progress_board
+from okrs.workspace.models import Team
+from okrs.workspace.permissions import Actor
+from okrs.workspace.selectors import team_subtree_ids, team_tree
+
+DUE_WINDOW_DAYS = 7
+
+
+@dataclass(frozen=True)
+class KeyResultRow:
+    """A key result as a page shows it: its standing and when it was last measured."""
+
+    key_result: KeyResult
+    standing: Standing
+    last_check_in_at: dt.datetime | None
+    confidence: int | None
+    next_due: dt.date
+    stale: bool
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    objective: Objective
+    standing: Standing
+    key_results: list[KeyResultRow]
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    cycle: Cycle
+    team: Team | None
+    company: list[ObjectiveRow]
+    teams: list[ObjectiveRow]
+    off_track: list[KeyResultRow]
+    stale: list[KeyResultRow]
+    due_soon: list[KeyResultRow]
+    aligned: int
+    alignable: int
+    tree: list[tuple[Team, int]] = field(default_factory=list)
+
+    @property
+    def aligned_share(self) -> float | None:
+        """Share of objectives below the company level that serve a key result above them."""
+        return None if self.alignable == 0 else self.aligned / self.alignable
+
+
+def active_cycle(cycles: list[Cycle]) -> Cycle | None:
+    """The cycle people work in now: the active one, else the one in review, else planning."""
+    for status in (Cycle.Status.ACTIVE, Cycle.Status.REVIEW, Cycle.Status.PLANNING):
+        found = [c for c in cycles if c.status == status]
+        if found:
+            return max(found, key=lambda c: c.start)
+    return max(cycles, key=lambda c: c.start, default=None)
+
+
+def key_results_with_latest(*, actor: Actor, objective_ids: list[int]) -> list[KeyResult]:
+    """Key results of some objectives, each with ``last_check_in_at`` and ``last_confidence``."""
+    latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
+    return list(
+        KeyResult.objects.filter(organization=actor.organization, objective_id__in=objective_ids)
+        .select_related("owner")
+        .annotate(
+            last_check_in_at=Max("check_ins__created_at"),
+            last_confidence=Subquery(latest.values("confidence")[:1]),
+        )
+        .order_by("objective_id", "position", "id")
+    )
+
+
+def key_result_row(
+    key_result: KeyResult, board: ProgressBoard, cycle: Cycle, cadence_days: int, today: dt.date
+) -> KeyResultRow:
+    """Standing plus freshness: stale when no value came within the cadence while the cycle runs."""
+    last = getattr(key_result, "last_check_in_at", None)
+    measured_on = timezone.localdate(last) if last else cycle.start
+    next_due = max(measured_on, cycle.start) + dt.timedelta(days=cadence_days)
+    running = cycle.status == Cycle.Status.ACTIVE and cycle.start <= today <= cycle.end
+    return KeyResultRow(
+        key_result=key_result,
+        standing=board.key_result(key_result.pk),
+        last_check_in_at=last,
+        confidence=getattr(key_result, "last_confidence", None),
+        next_due=next_due,
+        stale=running and next_due < today,
+    )
+
+
+def cycle_dashboard(
+    *, actor: Actor, cycle: Cycle, team: Team | None = None, today: dt.date | None = None
+) -> Dashboard:
+    """Everything the dashboard shows for ``cycle``, optionally for ``team`` and the teams below."""
+    today = today or timezone.localdate()
+    tree = team_tree(actor=actor)
+    depth = {t.pk: d for t, d in tree}
+    order = {t.pk: i for i, (t, _) in enumerate(tree)}
+    objectives = Objective.objects.filter(organization=actor.organization, cycle=cycle).exclude(
+        state=Objective.State.CANCELLED
+    )
+    if team is not None:
+        objectives = objectives.filter(team_id__in=team_subtree_ids(tree, team.pk))
+    objective_list = sorted(
+        objectives.select_related("team", "parent_key_result"),
+        key=lambda o: (order.get(o.team_id, 0), o.pk),
+    )
+    board = progress_board(actor=actor, cycle_ids=[cycle.pk], today=today)
+    cadence = actor.organization.check_in_cadence_days
+    rows_by_objective: dict[int, list[KeyResultRow]] = {o.pk: [] for o in objective_list}
+    for key_result in key_results_with_latest(actor=actor, objective_ids=list(rows_by_objective)):
+        rows_by_objective[key_result.objective_id].append(
+            key_result_row(key_result, board, cycle, cadence, today)
+        )
+    company, teams = [], []
+    for objective in objective_list:
+        row = ObjectiveRow(
+            objective,
+            board.objective(objective.pk),
+            rows_by_objective[objective.pk],
+            depth.get(objective.team_id, 0),
+        )
+        (company if objective.team.kind == Team.Kind.COMPANY else teams).append(row)
+    all_rows = [kr for rows in rows_by_objective.values() for kr in rows]
+    due_until = today + dt.timedelta(days=DUE_WINDOW_DAYS)
+    return Dashboard(
+        cycle=cycle,
+        team=team,
+        company=company,
+        teams=teams,
+        off_track=[r for r in all_rows if r.standing.status == Status.OFF_TRACK],
+        stale=[r for r in all_rows if r.stale],
+        due_soon=[r for r in all_rows if not r.stale and r.next_due <= due_until]
+        if cycle.status == Cycle.Status.ACTIVE
+        else [],
+        aligned=sum(1 for row in teams if row.objective.parent_key_result_id is not None),
+        alignable=len(teams),
+        tree=tree,
+    )

@@ -1,0 +1,1 @@
+"""Pages of the goals app, one module per page."""
