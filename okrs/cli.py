@@ -1,4 +1,4 @@
-"""The `okrs` command: demo, serve, token, manage (see `okrs --help`)."""
+"""The `okrs` command: demo, serve, token, parse, manage (see `okrs --help`)."""
 
 from __future__ import annotations
 
@@ -117,6 +117,34 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Read a key result sentence into its parts; exit 1 when it has no target. No database."""
+    import json
+
+    from okrs.coach import parse_key_result
+    from okrs.coach.parsing.output import format_parsed, missing_target_message
+
+    text = " ".join(args.text)
+    if text.strip() == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        print(
+            "okrs: nothing to parse: give a key result, like "
+            'okrs parse "Increase NPS from 30 to 45 by Q3".',
+            file=sys.stderr,
+        )
+        return 2
+    parsed = parse_key_result(" ".join(text.split()), lang=args.lang)
+    if args.format == "json":
+        print(json.dumps(parsed.to_json(), ensure_ascii=False))
+    else:
+        print(format_parsed(parsed))
+    if parsed.target is None:
+        print(f"okrs: {missing_target_message(parsed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="okrs", description="okrs: OKRs for product organizations."
@@ -155,6 +183,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--org", required=True, help="slug of the organization the token acts in")
     create.add_argument("--name", default="", help="a label to tell tokens apart")
     create.set_defaults(handler=cmd_token_create)
+
+    parse = add(
+        "parse",
+        cmd_parse,
+        "read a key result sentence into metric, baseline, target, unit, direction, deadline",
+    )
+    parse.add_argument(
+        "text", nargs="+", metavar="TEXT", help="the key result (quote it, or '-' to read stdin)"
+    )
+    parse.add_argument(
+        "--lang", choices=("en", "it", "fr"), help="language of the text (default: detected)"
+    )
+    parse.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
 
     manage = add(
         "manage", cmd_manage, "run a Django management command (migrate, createsuperuser, …)"

@@ -1,0 +1,339 @@
+"""Read a key result written in plain words into metric, baseline, target, unit, direction.
+
+``parse_key_result("Increase 90-day retention from 60% to 75% by Q3")`` finds, in order:
+
+1. the language (given, or guessed by ``detect_language``);
+2. the deadline, which is then blanked out so its numbers ("Q3 2026") are not values;
+3. every number with its currency, multiplier and unit, and the word right before it that
+   says what it is (``Role``: from, to, at least, under, by …);
+4. the baseline and the target among them, and the unit;
+5. the direction, from the verb, the thresholds and the numbers;
+6. the metric: the words between the verb and the first value.
+
+The rules, with examples in each language, are in ``docs/coach-parser.md``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from okrs.coach.numbers import parse_number
+from okrs.coach.parsing.deadlines import Deadline, choose_deadline, find_deadlines
+from okrs.coach.parsing.detection import detect_language
+from okrs.coach.parsing.grammar import Grammar, grammar_for, normalize_phrase
+from okrs.coach.parsing.languages import vocabulary_for
+from okrs.coach.parsing.vocabulary import (
+    CURRENCY_SYMBOLS,
+    SECONDS_PER_UNIT,
+    Role,
+    VerbKind,
+)
+from okrs.goals.progress import Direction
+
+THRESHOLDS: Final = frozenset({Role.AT_LEAST, Role.AT_MOST})
+_TARGETS: Final = frozenset({Role.TARGET, Role.AT_LEAST, Role.AT_MOST})
+_MARKER_WINDOW: Final = 48
+_NOUN_END: Final = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\s[-\u2013—]\s")
+# Typographic apostrophes read as plain ones; one character for one, so positions still match.
+_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit, such as the "30%" of "reduce churn by 30%"."""
+
+    value: Decimal
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedKeyResult:
+    """What a key result sentence says, field by field; ``None`` where it says nothing.
+
+    ``baseline`` and ``target`` are exact ``Decimal`` values with multipliers applied
+    ("€1,2 M" is ``Decimal("1200000")``). ``change`` holds a relative change such as the
+    "30%" of "reduce churn by 30%": it is not a target, so such a sentence has no target.
+    """
+
+    metric: str | None
+    baseline: Decimal | None
+    target: Decimal | None
+    unit: str | None
+    direction: Direction | None
+    deadline: str | None
+    lang: str
+    change: Amount | None = None
+
+    def to_json(self) -> dict[str, str | int | float | None]:
+        """The seven public fields as JSON-ready values: numbers as numbers, absent as None."""
+        return {
+            "metric": self.metric,
+            "baseline": _json_number(self.baseline),
+            "target": _json_number(self.target),
+            "unit": self.unit,
+            "direction": self.direction.value if self.direction else None,
+            "deadline": self.deadline,
+            "lang": self.lang,
+        }
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass
+class _Token:
+    """One number in the text, and what the word before it says about it."""
+
+    start: int  # where the number (with its currency sign) starts
+    end: int  # where it ends, after its unit and any "or more"
+    value: Decimal
+    raw: Decimal  # before the multiplier
+    multiplier: int
+    unit: str | None
+    role: Role | None = None
+    marker_start: int = -1  # where the word that gives the role starts
+
+    @property
+    def first(self) -> int:
+        """Where this value starts in the text, its marker included."""
+        return self.marker_start if self.marker_start >= 0 else self.start
+
+
+def _mask(text: str, deadlines: list[Deadline]) -> str:
+    for deadline in deadlines:
+        width = deadline.end - deadline.start
+        text = text[: deadline.start] + " " * width + text[deadline.end :]
+    return text
+
+
+def _tokens(masked: str, grammar: Grammar, lang: str) -> list[_Token]:
+    tokens = []
+    for match in grammar.token.finditer(masked):
+        raw = parse_number(match["num"], lang)
+        multiplier = grammar.multiplier_of(match["mult"])
+        unit = grammar.unit_of(match["unit"]) or (
+            CURRENCY_SYMBOLS.get(match["pre"].lower()) if match["pre"] else None
+        )
+        token = _Token(match.start(), match.end(), raw * multiplier, raw, multiplier, unit)
+        if match["plus"]:
+            token.role = Role.AT_LEAST
+        tokens.append(token)
+    return tokens
+
+
+def _assign_roles(tokens: list[_Token], masked: str, grammar: Grammar) -> None:
+    """Give each number the role of the word before it ("from", "to", "at least" …)."""
+    for token in tokens:
+        window_start = max(0, token.start - _MARKER_WINDOW)
+        match = grammar.marker_before.search(masked, window_start, token.start)
+        if match and token.role is None:
+            token.role = grammar.marker_roles.get(normalize_phrase(match["marker"]))
+            token.marker_start = match.start()
+        after = masked[token.end :]
+        for pattern, role in ((grammar.or_more, Role.AT_LEAST), (grammar.or_less, Role.AT_MOST)):
+            suffix = pattern.match(after)
+            if suffix:
+                token.role = role
+                if not suffix["noun"]:  # keep "tickets" of "40 tickets or fewer" for the metric
+                    token.end += suffix.end()
+    # "68% → 80%", "30 to 45": an unmarked number right before a "to" is where we start from.
+    for before, token in itertools.pairwise(tokens):
+        if (
+            token.role is Role.TARGET
+            and before.role is None
+            and token.marker_start >= 0
+            and not masked[before.end : token.marker_start].strip()
+        ):
+            before.role = Role.BASELINE
+
+
+def _resolve_ambiguous_roles(tokens: list[_Token], verb: VerbKind | None) -> None:
+    """French "de" and Italian "di"/"del": from, a change, or the value itself."""
+    moving = verb in {VerbKind.INCREASE, VerbKind.DECREASE}
+    for index, token in enumerate(tokens):
+        if token.role is Role.BASELINE_OR_CHANGE and any(
+            later.role in _TARGETS for later in tokens[index + 1 :]
+        ):
+            token.role = Role.BASELINE
+        elif token.role in {Role.BASELINE_OR_CHANGE, Role.CHANGE_OR_VALUE}:
+            token.role = Role.CHANGE if moving else None
+            if not moving:
+                token.marker_start = -1
+
+
+def _choose(tokens: list[_Token]) -> tuple[_Token | None, _Token | None]:
+    """The baseline and the target among the numbers."""
+    baseline = next((t for t in tokens if t.role is Role.BASELINE), None)
+    if baseline is not None:
+        index = tokens.index(baseline)
+        after = [t for t in tokens[index + 1 :] if t.role in _TARGETS]
+        before = [t for t in tokens[:index] if t.role in _TARGETS]
+        target = after[0] if after else (before[-1] if before else None)
+        return baseline, target
+    thresholds = [t for t in tokens if t.role in THRESHOLDS]
+    if thresholds:
+        return None, thresholds[0]
+    targets = [t for t in tokens if t.role is Role.TARGET]
+    if targets:
+        return None, targets[-1]
+    unmarked = [t for t in tokens if t.role is None]
+    return None, unmarked[0] if unmarked else None
+
+
+def _leading_verb(masked: str, grammar: Grammar, limit: int) -> tuple[VerbKind | None, int, int]:
+    """The verb that opens the key result, its kind and its span (start, end)."""
+    match = grammar.leading_verb.match(masked[:limit])
+    if match is None:
+        return None, 0, 0
+    for kind in VerbKind:
+        if match.group(kind.value):
+            return kind, match.start(kind.value), match.end(kind.value)
+    return None, 0, 0  # pragma: no cover - one kind group always matched
+
+
+def _align_units(baseline: _Token | None, target: _Token) -> tuple[Decimal | None, str | None]:
+    """The baseline in the target's terms, and the unit of the key result."""
+    if baseline is None:
+        return None, target.unit
+    value = baseline.value
+    if target.multiplier > 1 and baseline.multiplier == 1 and _close(baseline.raw, target.raw):
+        value = baseline.raw * target.multiplier  # "da 1,2 a 1,5 milioni": both in millions
+    unit = target.unit or baseline.unit
+    if baseline.unit and target.unit and baseline.unit != target.unit:
+        value = _convert_time(value, baseline.unit, target.unit)
+    return value, unit
+
+
+def _close(first: Decimal, second: Decimal) -> bool:
+    """True when two raw numbers are within a factor of ten of each other."""
+    low, high = sorted((abs(first), abs(second)))
+    return low > 0 and high / low < 10
+
+
+def _seconds(unit: str) -> Decimal | None:
+    if unit == "ms":
+        return Decimal("0.001")
+    factor = SECONDS_PER_UNIT.get(unit)
+    return Decimal(factor) if factor else None
+
+
+def _convert_time(value: Decimal, unit: str, into: str) -> Decimal:
+    """``value`` in ``unit`` expressed in ``into`` when both are time units ("2 hours" → 120)."""
+    source, destination = _seconds(unit), _seconds(into)
+    if source is None or destination is None:
+        return value
+    return value * source / destination
+
+
+def _direction(
+    verb: VerbKind | None,
+    baseline: Decimal | None,
+    target: _Token | None,
+    change: _Token | None,
+) -> Direction | None:
+    threshold = target.role if target is not None and target.role in THRESHOLDS else None
+    if verb is VerbKind.KEEP and target is not None:
+        return Direction.AT_MOST if threshold is Role.AT_MOST else Direction.AT_LEAST
+    if verb is VerbKind.NOT_EXCEED and target is not None:
+        return Direction.AT_MOST
+    if target is not None and baseline is not None and baseline != target.value:
+        return Direction.INCREASE if target.value > baseline else Direction.DECREASE
+    if threshold is not None:
+        return Direction.AT_LEAST if threshold is Role.AT_LEAST else Direction.AT_MOST
+    if verb is VerbKind.EXCEED and target is not None:
+        return Direction.AT_LEAST
+    if verb is VerbKind.INCREASE:
+        return Direction.INCREASE
+    if verb is VerbKind.DECREASE:
+        return Direction.DECREASE
+    if change is not None and change.value < 0:
+        return Direction.DECREASE
+    return None
+
+
+def _clean_metric(text: str, grammar: Grammar) -> str | None:
+    words = " ".join(text.split())
+    words = grammar.stopwords.sub("", words)
+    words = grammar.trailing_junk.sub("", words)
+    words = words.strip(" \"'“”«»\u2018\u2019`.,;:-\u2013—")
+    return words or None
+
+
+def _noun_after(display: str, token: _Token, used: list[_Token], grammar: Grammar) -> str | None:
+    """The noun phrase after a count: "2,000 paying customers in Europe" → "paying customers …"."""
+    end = min((t.first for t in used if t.first >= token.end), default=len(display))
+    rest = display[token.end : end]
+    stop = _NOUN_END.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    stopwords = grammar.vocabulary.noun_stopwords
+    if stopwords:
+        pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, stopwords)) + r")(?!\w).*$"
+        phrase = re.sub(pattern, "", phrase, flags=re.IGNORECASE | re.DOTALL)
+    phrase = grammar.noun_connectors.sub("", phrase)
+    return _clean_metric(phrase, grammar)
+
+
+def _metric(
+    display: str, grammar: Grammar, verb_span: tuple[int, int], used: list[_Token]
+) -> str | None:
+    """The words between the verb and the first value; else before the verb; else after."""
+    verb_start, verb_end = verb_span
+    if not used and verb_end == 0:
+        return None  # no verb and no value: nothing tells the metric apart
+    first_value = min((t.first for t in used), default=len(display))
+    metric = _clean_metric(display[verb_end:first_value], grammar)
+    if metric is None and verb_start > 0:
+        metric = _clean_metric(display[:verb_start], grammar)
+    for token in sorted(used, key=lambda t: t.start):
+        if metric is None:
+            metric = _noun_after(display, token, used, grammar)
+    return metric
+
+
+def parse_key_result(text: str, lang: str | None = None) -> ParsedKeyResult:
+    """Read a key result sentence in English, Italian or French into its parts.
+
+    ``lang`` is "en", "it" or "fr"; when ``None`` the language is guessed from the words.
+    Never raises on odd text: what cannot be found is ``None``. An unknown ``lang`` raises
+    ``UnknownLanguageError`` (a ``ValueError``).
+    """
+    code = vocabulary_for(lang).code if lang else detect_language(text)
+    grammar = grammar_for(code)
+    normalized = text.translate(_APOSTROPHES)
+    deadlines = find_deadlines(normalized, code)
+    deadline = choose_deadline(deadlines)
+    masked, display = _mask(normalized, deadlines), _mask(text, deadlines)
+
+    tokens = _tokens(masked, grammar, code)
+    _assign_roles(tokens, masked, grammar)
+    first_role = min((t.first for t in tokens if t.role is not None), default=len(masked))
+    verb, verb_start, verb_end = _leading_verb(masked, grammar, first_role)
+    _resolve_ambiguous_roles(tokens, verb)
+    baseline_token, target_token = _choose(tokens)
+    change = next((t for t in tokens if t.role is Role.CHANGE), None)
+
+    baseline, unit = (None, None)
+    if target_token is not None:
+        baseline, unit = _align_units(baseline_token, target_token)
+    elif baseline_token is not None:
+        baseline, unit = baseline_token.value, baseline_token.unit
+    used = [t for t in (baseline_token, target_token, change) if t is not None]
+    return ParsedKeyResult(
+        metric=_metric(display, grammar, (verb_start, verb_end), used),
+        baseline=baseline,
+        target=target_token.value if target_token is not None else None,
+        unit=unit,
+        direction=_direction(verb, baseline, target_token, change),
+        deadline=deadline.value if deadline else None,
+        lang=code,
+        change=Amount(change.value, change.unit) if change is not None else None,
+    )
