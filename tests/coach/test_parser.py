@@ -246,3 +246,9 @@ def test_a_verb_looking_noun_inside_the_metric_stays_in_it() -> None:
 def test_a_count_noun_repeated_after_the_target_is_dropped() -> None:
     parsed = parse_key_result("Grow weekly active teams from 40 to 60 teams")
     assert (parsed.metric, parsed.unit) == ("weekly active teams", None)
+
+
+def test_dotted_digits_that_are_no_number_are_ignored():
+    parsed = parse_key_result("Ship release 1.2.3 and cut churn from 5% to 3%")
+    assert parsed.baseline == Decimal("5") and parsed.target == Decimal("3")
+    assert parse_key_result("0.0.0").target is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from okrs.coach.numbers import parse_number
+from okrs.coach.numbers import NumberFormatError, parse_number
 from okrs.coach.parsing.deadlines import Deadline, choose_deadline, find_deadlines
 from okrs.coach.parsing.detection import detect_language
 from okrs.coach.parsing.grammar import Grammar, grammar_for, normalize_phrase
@@ -118,7 +118,11 @@ def _mask(text: str, deadlines: list[Deadline]) -> str:
 def _tokens(masked: str, grammar: Grammar, lang: str) -> list[_Token]:
     tokens = []
     for match in grammar.token.finditer(masked):
-        raw = parse_number(match["num"], lang)
+        try:
+            raw = parse_number(match["num"], lang)
+        except NumberFormatError:
+            # Digits that are no number in any format ("0.0.0", a version, an IP): not a value.
+            continue
         multiplier = grammar.multiplier_of(match["mult"])
         unit = grammar.unit_of(match["unit"]) or (
             CURRENCY_SYMBOLS.get(match["pre"].lower()) if match["pre"] else None
