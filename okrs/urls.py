@@ -6,8 +6,21 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 from okrs.api import api
+from okrs.goals.views import editing, key_result
 from okrs.goals.views.dashboard import dashboard
-from okrs.workspace.views import home, language_set
+from okrs.goals.views.team import key_result_row, team_detail
+from okrs.goals.views.tree import tree
+from okrs.workspace.views import (
+    home,
+    language_set,
+    team_create,
+    team_delete,
+    team_list,
+    team_member_lead,
+    team_member_remove,
+    team_members,
+    team_update,
+)
 
 
 def health(request: HttpRequest) -> HttpResponse:
@@ -17,6 +30,54 @@ def health(request: HttpRequest) -> HttpResponse:
 
 organization_pages = [
     path("", dashboard, name="dashboard"),
+    # Alignment tree and team pages.
+    path("tree/", tree, name="tree"),
+    path("teams/<int:pk>/", team_detail, name="team_detail"),
+    path("key-results/<int:pk>/row/", key_result_row, name="key_result_row"),
+    # Managing teams and cycles (admins and Product Ops); editing objectives, key results and
+    # initiatives (by role, see docs/roles.md).
+    path("teams/", team_list, name="team_list"),
+    path("teams/new/", team_create, name="team_create"),
+    path("teams/<int:pk>/edit/", team_update, name="team_update"),
+    path("teams/<int:pk>/delete/", team_delete, name="team_delete"),
+    path("teams/<int:pk>/members/", team_members, name="team_members"),
+    path(
+        "teams/<int:pk>/members/<int:member_pk>/lead/",
+        team_member_lead,
+        name="team_member_lead",
+    ),
+    path(
+        "teams/<int:pk>/members/<int:member_pk>/remove/",
+        team_member_remove,
+        name="team_member_remove",
+    ),
+    path("cycles/", editing.cycle_list, name="cycle_list"),
+    path("cycles/new/", editing.cycle_create, name="cycle_create"),
+    path("cycles/<int:pk>/edit/", editing.cycle_update, name="cycle_update"),
+    path("cycles/<int:pk>/transition/", editing.cycle_transition, name="cycle_transition"),
+    path("cycles/<int:pk>/delete/", editing.cycle_delete, name="cycle_delete"),
+    path("objectives/new/", editing.objective_create, name="objective_create"),
+    path("objectives/<int:pk>/edit/", editing.objective_update, name="objective_update"),
+    path("objectives/<int:pk>/delete/", editing.objective_delete, name="objective_delete"),
+    path(
+        "objectives/<int:pk>/key-results/new/",
+        editing.key_result_create,
+        name="key_result_create",
+    ),
+    path("key-results/<int:pk>/edit/", editing.key_result_update, name="key_result_update"),
+    path("key-results/<int:pk>/delete/", editing.key_result_delete, name="key_result_delete"),
+    path(
+        "key-results/<int:pk>/initiatives/new/",
+        editing.initiative_create,
+        name="initiative_create",
+    ),
+    path("initiatives/<int:pk>/edit/", editing.initiative_update, name="initiative_update"),
+    path("initiatives/<int:pk>/delete/", editing.initiative_delete, name="initiative_delete"),
+    # The key-result page and its check-in (dialog with htmx, a page without JavaScript).
+    path("key-results/<int:pk>/", key_result.key_result_detail, name="key_result_detail"),
+    path(
+        "key-results/<int:pk>/check-in/", key_result.key_result_check_in, name="key_result_check_in"
+    ),
 ]
 
 urlpatterns = [

@@ -126,7 +126,8 @@ def cycle_dashboard(
         rows_by_objective[key_result.objective_id].append(
             key_result_row(key_result, board, cycle, cadence, today)
         )
-    company, teams = [], []
+    company: list[ObjectiveRow] = []
+    teams: list[ObjectiveRow] = []
     for objective in objective_list:
         row = ObjectiveRow(
             objective,

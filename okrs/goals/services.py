@@ -464,18 +464,29 @@ def key_result_check_in(
         if earlier is None:
             raise
         return earlier
-    _refresh_current(actor, key_result, chance_of_success=chance_of_success)
+    before, after = _refresh_current(actor, key_result, chance_of_success=chance_of_success)
+    # A new chance of success is part of the check-in: the audit keeps it, with the old one.
+    chance = {k: v for k, v in before.items() if k == "chance_of_success"}
     audit_record(
         actor=actor,
         action="key_result.check_in",
         instance=key_result,
-        after=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+        before=chance or None,
+        after={
+            **snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+            **{k: v for k, v in after.items() if k == "chance_of_success"},
+        },
     )
     return check_in
 
 
-def _refresh_current(actor: Actor, key_result: KeyResult, *, chance_of_success: Any = None) -> None:
-    """Make the newest check-in the key result's current value (history may arrive out of order)."""
+def _refresh_current(
+    actor: Actor, key_result: KeyResult, *, chance_of_success: Any = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Make the newest check-in the key result's current value (history may arrive out of order).
+
+    Returns the fields that changed, before and after, as ``apply_changes`` does.
+    """
     latest = (
         key_result.check_ins.order_by("-created_at", "-id").values_list("value", flat=True).first()
     )
@@ -486,9 +497,12 @@ def _refresh_current(actor: Actor, key_result: KeyResult, *, chance_of_success: 
                 {"chance_of_success": _("Only binary key results carry a chance of success.")}
             )
         changes["chance_of_success"] = to_decimal(chance_of_success, field="chance_of_success")
-    apply_changes(key_result, changes, allowed=frozenset({"current", "chance_of_success"}))
+    before, after = apply_changes(
+        key_result, changes, allowed=frozenset({"current", "chance_of_success"})
+    )
     key_result.full_clean()
     key_result.save(update_fields=["current", "chance_of_success", "updated_at"])
+    return before, after
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from okrs.lib.errors import NotFound
@@ -95,6 +95,19 @@ def member_user(*, actor: Actor, user_id: int) -> Any:
 
 def audit_events_for(*, actor: Actor) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(organization=actor.organization).select_related("actor")
+
+
+def audit_events_for_object(*, actor: Actor, instance: Model) -> QuerySet[AuditEvent]:
+    """The audit trail of one object of the actor's organization, newest first.
+
+    Events are matched by model name and id (``audit_record`` stores them so); an object of
+    another organization has no events here, even if its id collides with one of ours.
+    """
+    return (
+        audit_events_for(actor=actor)
+        .filter(object_type=instance._meta.model_name, object_id=instance.pk)
+        .order_by("-created_at", "-id")
+    )
 
 
 def team_ancestor_ids(*, team: Team) -> list[int]:
