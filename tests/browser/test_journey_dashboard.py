@@ -35,3 +35,19 @@ def test_switching_to_italian_and_french_translates_the_page(world, browser_page
     page.wait_for_function("document.documentElement.lang === 'fr'")
     assert page.locator("#teams-heading").inner_text() == "Objectifs des équipes"
     screenshot(page, "dashboard-fr")
+
+
+def test_main_pages_fit_a_phone_screen(world, browser_page):
+    page = browser_page("admin", width=400)
+    paths = [
+        "/o/acme/",
+        "/o/acme/tree/",
+        f"/o/acme/teams/{world.checkout.pk}/",
+        f"/o/acme/key-results/{world.key_result.pk}/",
+        "/o/acme/cycles/",
+        "/o/acme/teams/",
+    ]
+    for path in paths:
+        page.goto(page.base_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 400, f"{path} is {width}px wide on a 400px screen"
