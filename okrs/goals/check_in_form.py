@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from okrs.goals.forms import number_field
 from okrs.goals.models import KeyResult
@@ -34,7 +34,7 @@ class CheckInForm(forms.Form):
     )
     done = forms.TypedChoiceField(
         label=gettext_lazy("Is it done?"),
-        choices=[("1", gettext_lazy("Done")), ("0", gettext_lazy("Not done"))],
+        choices=[("1", pgettext_lazy("key result", "Done")), ("0", gettext_lazy("Not done"))],
         coerce=Decimal,
         widget=forms.RadioSelect,
         error_messages={"required": gettext_lazy("Choose done or not done.")},

@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from okrs.goals import progress as maths
 from okrs.goals.dashboard import KeyResultRow, key_result_row
@@ -371,7 +372,7 @@ class _AuditValue:
         name, key_result = self.name, self.key_result
         if name in VALUE_FIELDS:
             if key_result.kind == KeyResult.Kind.BINARY and name in ("value", "current"):
-                return _("Done") if Decimal(str(raw)) >= 1 else _("Not done")
+                return pgettext("key result", "Done") if Decimal(str(raw)) >= 1 else _("Not done")
             return format_value(Decimal(str(raw)), key_result.unit)
         if name == "chance_of_success":
             return percent(float(raw))
