@@ -4,32 +4,25 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 
-from okrs.goals.dashboard import active_cycle, cycle_dashboard
-from okrs.goals.selectors import cycles_for
-from okrs.lib.queries import get_or_404
-from okrs.workspace.selectors import teams_for
+from okrs.goals.dashboard import cycle_dashboard
+from okrs.goals.views.filters import cycle_team_filter, team_choices
 from okrs.workspace.web import PageRequest, org_page, page
 
 
 @org_page
 def dashboard(request: PageRequest) -> HttpResponse:
     actor = request.actor
-    cycles = list(cycles_for(actor=actor).order_by("-start"))
-    cycle_id = request.GET.get("cycle")
-    cycle = get_or_404(cycles_for(actor=actor), cycle_id) if cycle_id else active_cycle(cycles)
-    if cycle is None:
-        return page(request, "goals/no_cycle.html", {"cycles": cycles})
-    team_id = request.GET.get("team")
-    team = get_or_404(teams_for(actor=actor), team_id) if team_id else None
-    board = cycle_dashboard(actor=actor, cycle=cycle, team=team)
-    # An em space per level keeps the tree readable inside a <select>, where markup is not allowed.
-    team_choices = [(t, "\u2003" * depth + t.name) for t, depth in board.tree]
+    chosen = cycle_team_filter(request, actor)
+    if chosen.cycle is None:
+        return page(request, "goals/no_cycle.html", {"cycles": chosen.cycles})
+    board = cycle_dashboard(actor=actor, cycle=chosen.cycle, team=chosen.team)
     context = {
         "board": board,
-        "cycles": cycles,
-        "cycle": cycle,
-        "team": team,
-        "team_choices": team_choices,
+        "cycles": chosen.cycles,
+        "cycle": chosen.cycle,
+        "team": chosen.team,
+        "team_choices": team_choices(board.tree),
+        "filter_target": "#dashboard-body",
     }
     return page(
         request, "goals/dashboard.html", context, partial="goals/partials/dashboard_body.html"
