@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
@@ -70,18 +70,21 @@ def active_cycle(cycles: list[Cycle]) -> Cycle | None:
     return max(cycles, key=lambda c: c.start, default=None)
 
 
+def with_latest_check_in(key_results: QuerySet[KeyResult]) -> QuerySet[KeyResult]:
+    """Annotate each key result with ``last_check_in_at`` and ``last_confidence`` (same query)."""
+    latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
+    return key_results.annotate(
+        last_check_in_at=Max("check_ins__created_at"),
+        last_confidence=Subquery(latest.values("confidence")[:1]),
+    )
+
+
 def key_results_with_latest(*, actor: Actor, objective_ids: list[int]) -> list[KeyResult]:
     """Key results of some objectives, each with ``last_check_in_at`` and ``last_confidence``."""
-    latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
-    return list(
-        KeyResult.objects.filter(organization=actor.organization, objective_id__in=objective_ids)
-        .select_related("owner")
-        .annotate(
-            last_check_in_at=Max("check_ins__created_at"),
-            last_confidence=Subquery(latest.values("confidence")[:1]),
-        )
-        .order_by("objective_id", "position", "id")
-    )
+    key_results = KeyResult.objects.filter(
+        organization=actor.organization, objective_id__in=objective_ids
+    ).select_related("owner")
+    return list(with_latest_check_in(key_results).order_by("objective_id", "position", "id"))
 
 
 def key_result_row(

@@ -11,10 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
-from okrs.goals.dashboard import KeyResultRow, ObjectiveRow, key_result_row, key_results_with_latest
+from okrs.goals.dashboard import (
+    KeyResultRow,
+    ObjectiveRow,
+    key_result_row,
+    key_results_with_latest,
+    with_latest_check_in,
+)
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
 from okrs.goals.selectors import ProgressBoard, key_results_for, progress_board
 from okrs.goals.sparkline import Sparkline, sparkline
@@ -94,16 +99,7 @@ def key_result_row_context(
     result of another organization.
     """
     today = today or timezone.localdate()
-    latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
-    key_result = (
-        key_results_for(actor=actor)
-        .filter(pk=key_result_id)
-        .annotate(
-            last_check_in_at=Max("check_ins__created_at"),
-            last_confidence=Subquery(latest.values("confidence")[:1]),
-        )
-        .first()
-    )
+    key_result = with_latest_check_in(key_results_for(actor=actor).filter(pk=key_result_id)).first()
     if key_result is None:
         raise NotFound()
     cycle = key_result.objective.cycle
