@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
+from okrs.coach.api import router as coach_router
 from okrs.goals.api import router as goals_router
 from okrs.lib.errors import validation_messages
 from okrs.workspace.api import router as workspace_router
@@ -34,6 +35,7 @@ api = NinjaAPI(
 )
 api.add_router("", workspace_router)
 api.add_router("", goals_router)
+api.add_router("", coach_router)
 
 
 def _field_name(location: list[object]) -> str:

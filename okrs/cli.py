@@ -1,4 +1,4 @@
-"""The `okrs` command: demo, serve, token, parse, manage (see `okrs --help`)."""
+"""The `okrs` command: demo, serve, token, parse, lint, import, export, manage (`okrs --help`)."""
 
 from __future__ import annotations
 
@@ -198,6 +198,20 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
+
+    # okrs lint FILE, okrs coach-eval, okrs benchmark lint: the coach (okrs/coach/commands.py)
+    from okrs.coach.commands import add_coach_commands
+
+    benchmark = add("benchmark", lambda a: 2, "measure how fast okrs is; prints its figures")
+    benchmark_commands = benchmark.add_subparsers(
+        dest="benchmark_command", required=True, metavar="WHAT"
+    )
+    add_coach_commands(add, benchmark_commands)
+
+    # okrs import FILE, okrs export: OKRs as code (okrs/exchange/commands.py)
+    from okrs.exchange.commands import add_exchange_commands
+
+    add_exchange_commands(add)
 
     manage = add(
         "manage", cmd_manage, "run a Django management command (migrate, createsuperuser, …)"

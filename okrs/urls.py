@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 from okrs.api import api
+from okrs.coach import views as coach
 from okrs.goals.views import editing, key_result
 from okrs.goals.views.dashboard import dashboard
 from okrs.goals.views.team import key_result_row, team_detail
@@ -73,6 +74,13 @@ organization_pages = [
     ),
     path("initiatives/<int:pk>/edit/", editing.initiative_update, name="initiative_update"),
     path("initiatives/<int:pk>/delete/", editing.initiative_delete, name="initiative_delete"),
+    # The coach: live findings beside the forms, the readiness report, the pain flow.
+    path("coach/objective/", coach.objective_coach, name="coach_objective"),
+    path("coach/objectives/<int:pk>/key-result/", coach.key_result_coach, name="coach_key_result"),
+    path("coach/pain-to-key-results/", coach.pain_flow, name="pain_flow"),
+    path("readiness/", coach.readiness_default, name="readiness_default"),
+    path("cycles/<int:pk>/readiness/", coach.readiness_page, name="readiness"),
+    path("cycles/<int:pk>/readiness.csv", coach.readiness_download, name="readiness_csv"),
     # The key-result page and its check-in (dialog with htmx, a page without JavaScript).
     path("key-results/<int:pk>/", key_result.key_result_detail, name="key_result_detail"),
     path(

@@ -82,6 +82,8 @@ def parse_number(text: str, lang: str = "en") -> Decimal:
 
     Raises ``NumberFormatError`` when ``text`` is not a single number.
     """
+    if text.isdecimal():  # plain digits, the most common number: nothing to read
+        return Decimal(text)
     stripped = text.strip()
     if _NUMBER_RE.fullmatch(stripped) is None:
         raise NumberFormatError(text)

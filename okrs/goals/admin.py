@@ -14,15 +14,25 @@ class CycleAdmin(admin.ModelAdmin):
 class KeyResultInline(admin.TabularInline):
     model = KeyResult
     extra = 0
-    fields = ["title", "kind", "direction", "baseline", "target", "current", "weight", "owner"]
+    fields = [
+        "ref",
+        "title",
+        "kind",
+        "direction",
+        "baseline",
+        "target",
+        "current",
+        "weight",
+        "owner",
+    ]
     raw_id_fields = ["owner"]
 
 
 @admin.register(Objective)
 class ObjectiveAdmin(admin.ModelAdmin):
-    list_display = ["title", "team", "cycle", "commitment", "state", "final_score"]
+    list_display = ["title", "ref", "team", "cycle", "commitment", "state", "final_score"]
     list_filter = ["organization", "cycle", "state"]
-    search_fields = ["title"]
+    search_fields = ["title", "ref"]
     raw_id_fields = ["parent_key_result"]
     inlines = [KeyResultInline]
 
@@ -36,9 +46,9 @@ class CheckInInline(admin.TabularInline):
 
 @admin.register(KeyResult)
 class KeyResultAdmin(admin.ModelAdmin):
-    list_display = ["title", "objective", "direction", "baseline", "target", "current"]
+    list_display = ["title", "ref", "objective", "direction", "baseline", "target", "current"]
     list_filter = ["organization", "kind", "direction"]
-    search_fields = ["title", "metric"]
+    search_fields = ["title", "metric", "ref"]
     raw_id_fields = ["objective", "owner"]
     inlines = [CheckInInline]
 
@@ -52,6 +62,7 @@ class CheckInAdmin(admin.ModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
-    list_display = ["title", "key_result", "status"]
+    list_display = ["title", "ref", "key_result", "status"]
     list_filter = ["organization", "status"]
+    search_fields = ["title", "ref"]
     raw_id_fields = ["key_result"]

@@ -66,6 +66,7 @@ def objective_out(objective: Objective, board: ProgressBoard) -> dict[str, Any]:
     standing = board.objective(objective.pk)
     return {
         "id": objective.pk,
+        "ref": objective.ref,
         "cycle": objective.cycle_id,
         "team": objective.team_id,
         "title": objective.title,
@@ -87,6 +88,7 @@ def key_result_out(key_result: KeyResult, board: ProgressBoard) -> dict[str, Any
     objective = key_result.objective
     return {
         "id": key_result.pk,
+        "ref": key_result.ref,
         "objective": objective.pk,
         "team": objective.team_id,
         "cycle": objective.cycle_id,
@@ -127,6 +129,7 @@ def check_in_out(check_in: CheckIn) -> dict[str, Any]:
 def initiative_out(initiative: Initiative) -> dict[str, Any]:
     return {
         "id": initiative.pk,
+        "ref": initiative.ref,
         "key_result": initiative.key_result_id,
         "title": initiative.title,
         "status": initiative.status,

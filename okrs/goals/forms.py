@@ -50,6 +50,34 @@ def number_field(
     )
 
 
+def offer_objective_teams_and_cycles(
+    form: forms.Form, actor: Actor
+) -> tuple[Team | None, Cycle | None]:
+    """Fill ``form``'s ``team`` and ``cycle`` choices for a new objective; return the picked ones.
+
+    Teams are those the actor sets objectives for, cycles those still open; unbound, the form
+    starts on the cycle people work in now and the first team.
+    """
+    teams = [
+        (team, INDENT * depth + team.name)
+        for team, depth in team_tree(actor=actor)
+        if actor.can_edit_objectives_of(team.pk)
+    ]
+    cycles = list(cycles_for(actor=actor).exclude(status=Cycle.Status.CLOSED).order_by("-start"))
+    _choices(form, "team").set_objects(teams)
+    _choices(form, "cycle").set_objects((c, f"{c.name} · {c.get_status_display()}") for c in cycles)
+    if not form.is_bound:
+        form.initial.setdefault("cycle", getattr(active_cycle(cycles), "pk", None))
+        form.initial.setdefault("team", teams[0][0].pk if teams else None)
+    return _chosen(form, "team"), _chosen(form, "cycle")
+
+
+def _chosen(form: forms.Form, name: str) -> Any:
+    """The object picked in ``name``, from the submitted data or else the initial value."""
+    raw = form.data.get(name) if form.is_bound else form.initial.get(name)
+    return _choices(form, name).objects.get(str(raw))
+
+
 class CycleForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Name"),
@@ -123,29 +151,7 @@ class ObjectiveForm(forms.Form):
         )
 
     def _creation_choices(self) -> tuple[Team | None, Cycle | None]:
-        """Offer the teams the actor sets objectives for and the cycles still open."""
-        actor = self.actor
-        teams = [
-            (team, INDENT * depth + team.name)
-            for team, depth in team_tree(actor=actor)
-            if actor.can_edit_objectives_of(team.pk)
-        ]
-        cycles = list(
-            cycles_for(actor=actor).exclude(status=Cycle.Status.CLOSED).order_by("-start")
-        )
-        _choices(self, "team").set_objects(teams)
-        _choices(self, "cycle").set_objects(
-            (c, f"{c.name} · {c.get_status_display()}") for c in cycles
-        )
-        if not self.is_bound:
-            self.initial.setdefault("cycle", getattr(active_cycle(cycles), "pk", None))
-            self.initial.setdefault("team", teams[0][0].pk if teams else None)
-        return self._chosen("team"), self._chosen("cycle")
-
-    def _chosen(self, name: str) -> Any:
-        """The object picked in ``name``, from the submitted data or else the initial value."""
-        raw = self.data.get(name) if self.is_bound else self.initial.get(name)
-        return _choices(self, name).objects.get(str(raw))
+        return offer_objective_teams_and_cycles(self, self.actor)
 
     def _parent_options(
         self, team: Team | None, cycle: Cycle | None

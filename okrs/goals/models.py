@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from okrs.goals import progress as maths
-from okrs.workspace.models import Organization, Team
+from okrs.workspace.models import Organization, Team, ref_field
 
 # 24 digits with 6 decimals: a revenue of 10^17 or a rate of 0.000001 % both fit exactly.
 VALUE_DIGITS, VALUE_DECIMALS = 24, 6
@@ -83,6 +83,7 @@ class Objective(models.Model):
         Organization, on_delete=models.CASCADE, related_name="objectives"
     )
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="objectives")
+    ref = ref_field()
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="objectives")
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -120,6 +121,9 @@ class Objective(models.Model):
     class Meta:
         ordering = ["cycle", "team__name", "id"]
         indexes = [models.Index(fields=["organization", "cycle", "team"])]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "ref"], name="objective_ref_unique_in_cycle")
+        ]
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
 
@@ -144,6 +148,8 @@ class KeyResult(models.Model):
         Organization, on_delete=models.CASCADE, related_name="key_results"
     )
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="key_results")
+    # Unique in the cycle; the database can only hold it to one per objective, the service does the rest.
+    ref = ref_field()
     title = models.CharField(_("title"), max_length=300)
     metric = models.CharField(_("metric"), max_length=200, blank=True)
     unit = models.CharField(_("unit"), max_length=20, blank=True)
@@ -195,6 +201,11 @@ class KeyResult(models.Model):
 
     class Meta:
         ordering = ["objective", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objective", "ref"], name="key_result_ref_unique_in_objective"
+            )
+        ]
         verbose_name = _("key result")
         verbose_name_plural = _("key results")
 
@@ -321,6 +332,7 @@ class Initiative(models.Model):
         Organization, on_delete=models.CASCADE, related_name="initiatives"
     )
     key_result = models.ForeignKey(KeyResult, on_delete=models.CASCADE, related_name="initiatives")
+    ref = ref_field()
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
@@ -335,6 +347,11 @@ class Initiative(models.Model):
 
     class Meta:
         ordering = ["key_result", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key_result", "ref"], name="initiative_ref_unique_in_key_result"
+            )
+        ]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 

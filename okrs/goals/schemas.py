@@ -55,6 +55,7 @@ class CycleTransitionIn(StrictIn):
 
 class ObjectiveOut(Schema):
     id: int
+    ref: str = Field(description="Stable id used by OKRs-as-code files (read-only).")
     cycle: int
     team: int
     title: str
@@ -99,6 +100,7 @@ class ObjectivePatch(PatchIn):
 
 class KeyResultOut(Schema):
     id: int
+    ref: str = Field(description="Stable id used by OKRs-as-code files (read-only).")
     objective: int
     team: int
     cycle: int
@@ -190,6 +192,7 @@ class CheckInCreated(Schema):
 
 class InitiativeOut(Schema):
     id: int
+    ref: str = Field(description="Stable id used by OKRs-as-code files (read-only).")
     key_result: int
     title: str
     status: InitiativeStatus

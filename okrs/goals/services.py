@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.selectors import progress_board
+from okrs.lib.refs import ref_base, ref_unique
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
 from okrs.workspace.models import Membership, Team
 from okrs.workspace.permissions import Actor, require, require_same_organization
@@ -22,10 +23,20 @@ from okrs.workspace.selectors import team_ancestor_ids
 
 CYCLE_FIELDS = frozenset({"name", "start", "end"})
 OBJECTIVE_FIELDS = frozenset(
-    {"title", "description", "team", "parent_key_result", "contributes", "commitment", "state"}
+    {
+        "ref",
+        "title",
+        "description",
+        "team",
+        "parent_key_result",
+        "contributes",
+        "commitment",
+        "state",
+    }
 )
 KEY_RESULT_FIELDS = frozenset(
     {
+        "ref",
         "title",
         "metric",
         "unit",
@@ -41,7 +52,7 @@ KEY_RESULT_FIELDS = frozenset(
     }
 )
 NUMBER_FIELDS = frozenset({"baseline", "target", "weight", "chance_of_success", "current", "value"})
-INITIATIVE_FIELDS = frozenset({"title", "status", "link"})
+INITIATIVE_FIELDS = frozenset({"ref", "title", "status", "link"})
 
 # Forward one step, or back one step to correct a mistake (reopening a closed cycle is allowed).
 TRANSITIONS = {
@@ -63,6 +74,11 @@ def to_decimal(value: Any, *, field: str) -> Decimal | None:
     if isinstance(value, bool) or number is None or not number.is_finite():
         raise ValidationError({field: _("'%(value)s' is not a number.") % {"value": value}})
     return number
+
+
+def _new_ref(kind: str, text: str, taken: Any) -> str:
+    """A readable ref for a new object (see okrs.lib.refs); ``taken`` are the refs in its scope."""
+    return ref_unique(ref_base(kind, text), set(taken))
 
 
 def _numbers(changes: dict[str, Any]) -> dict[str, Any]:
@@ -245,6 +261,9 @@ def objective_create(
         _("Only the team's lead, Product Ops or an admin sets its objective."),
     )
     objective = Objective(organization=actor.organization, cycle=cycle, team=team, title=title)
+    if not fields.get("ref"):
+        taken = Objective.objects.filter(cycle=cycle).values_list("ref", flat=True)
+        fields = {**fields, "ref": _new_ref("objective", title, taken)}
     apply_changes(objective, fields, allowed=OBJECTIVE_FIELDS)
     _validate_objective(actor, objective)
     objective.full_clean()
@@ -300,6 +319,12 @@ def _validate_key_result(actor: Actor, key_result: KeyResult) -> None:
     require_same_organization(actor, objective)
     _require_open(objective.cycle)
     errors: dict[str, Any] = {}
+    # Key results have no cycle of their own, so the database cannot hold this rule.
+    same_ref = KeyResult.objects.filter(objective__cycle_id=objective.cycle_id, ref=key_result.ref)
+    if key_result.ref and same_ref.exclude(pk=key_result.pk).exists():
+        errors["ref"] = _(
+            "Another key result of the cycle %(cycle)s already has the ref '%(ref)s'."
+        ) % {"cycle": objective.cycle, "ref": key_result.ref}
     if (
         key_result.owner_id is not None
         and not Membership.objects.filter(
@@ -356,6 +381,13 @@ def key_result_create(
     key_result = KeyResult(
         organization=actor.organization, objective=objective, title=title, position=count
     )
+    if not fields.get("ref"):
+        taken = KeyResult.objects.filter(objective__cycle_id=objective.cycle_id)
+        text = fields.get("metric") or title
+        fields = {
+            **fields,
+            "ref": _new_ref("key_result", text, taken.values_list("ref", flat=True)),
+        }
     apply_changes(
         key_result, _binary_defaults(key_result, _numbers(fields)), allowed=KEY_RESULT_FIELDS
     )
@@ -543,6 +575,9 @@ def initiative_create(
     )
     _require_open(key_result.objective.cycle)
     initiative = Initiative(organization=actor.organization, key_result=key_result, title=title)
+    if not fields.get("ref"):
+        taken = key_result.initiatives.values_list("ref", flat=True)
+        fields = {**fields, "ref": _new_ref("initiative", title, taken)}
     apply_changes(initiative, fields, allowed=INITIATIVE_FIELDS)
     initiative.full_clean()
     initiative.save()

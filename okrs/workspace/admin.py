@@ -26,9 +26,9 @@ class TeamMemberInline(admin.TabularInline):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "parent", "organization"]
+    list_display = ["name", "ref", "kind", "parent", "organization"]
     list_filter = ["organization", "kind"]
-    search_fields = ["name"]
+    search_fields = ["name", "ref"]
     inlines = [TeamMemberInline]
 
 

@@ -29,6 +29,7 @@ class MeOut(Schema):
 
 class TeamOut(Schema):
     id: int
+    ref: str = Field(description="Stable id used by OKRs-as-code files (read-only).")
     name: str
     kind: TeamKind
     parent: int | None
@@ -53,7 +54,13 @@ class TeamPatch(PatchIn):
 
 
 def team_out(team: Team) -> dict[str, object]:
-    return {"id": team.pk, "name": team.name, "kind": team.kind, "parent": team.parent_id}
+    return {
+        "id": team.pk,
+        "ref": team.ref,
+        "name": team.name,
+        "kind": team.kind,
+        "parent": team.parent_id,
+    }
 
 
 @router.get("/me", response=MeOut, summary="The user and organization behind the token")

@@ -10,10 +10,31 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from okrs.lib.refs import REF_MAX_LENGTH, REF_PATTERN
+
 slug_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     _("Use lower-case letters, digits and single hyphens, like 'acme' or 'acme-labs'."),
 )
+ref_validator = RegexValidator(
+    REF_PATTERN,
+    _(
+        "Use letters, digits, '-', '_' or '.', starting with a letter or a digit, like"
+        " 'checkout' or 'kr-nps'."
+    ),
+)
+
+
+def ref_field() -> models.CharField:
+    """The stable id an OKRs-as-code file knows an object by (see okrs.lib.refs)."""
+    return models.CharField(
+        _("ref"),
+        max_length=REF_MAX_LENGTH,
+        validators=[ref_validator],
+        help_text=_(
+            "A stable id for OKRs-as-code files and integrations: letters, digits, '-', '_' or '.'."
+        ),
+    )
 
 
 class Organization(models.Model):
@@ -139,6 +160,7 @@ class Team(models.Model):
         TEAM = "team", _("Team")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
+    ref = ref_field()
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.TEAM)
     parent = models.ForeignKey(
@@ -154,7 +176,10 @@ class Team(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "name"], name="team_name_unique_in_org")
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="team_name_unique_in_org"
+            ),
+            models.UniqueConstraint(fields=["organization", "ref"], name="team_ref_unique_in_org"),
         ]
         verbose_name = _("team")
         verbose_name_plural = _("teams")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from okrs.lib.errors import NotFound
+from okrs.lib.refs import ref_base, ref_unique
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
 from okrs.workspace.models import (
     ApiToken,
@@ -42,7 +43,7 @@ ORGANIZATION_FIELDS = frozenset(
         "max_key_results",
     }
 )
-TEAM_FIELDS = frozenset({"name", "kind", "parent"})
+TEAM_FIELDS = frozenset({"ref", "name", "kind", "parent"})
 
 
 @transaction.atomic
@@ -158,10 +159,19 @@ def _validate_team_parent(team: Team) -> None:
 
 @transaction.atomic
 def team_create(
-    *, actor: Actor, name: str, kind: str = Team.Kind.TEAM, parent: Team | None = None
+    *,
+    actor: Actor,
+    name: str,
+    kind: str = Team.Kind.TEAM,
+    parent: Team | None = None,
+    ref: str = "",
 ) -> Team:
+    """Create a team; without a ``ref`` it gets one from its name (``checkout``, ``checkout-2``)."""
     require(actor.can_manage_structure(), _("Only admins and Product Ops manage teams."))
-    team = Team(organization=actor.organization, name=name, kind=kind, parent=parent)
+    if not ref:
+        taken = Team.objects.filter(organization=actor.organization).values_list("ref", flat=True)
+        ref = ref_unique(ref_base("team", name), set(taken))
+    team = Team(organization=actor.organization, ref=ref, name=name, kind=kind, parent=parent)
     _validate_team_parent(team)
     team.full_clean()
     team.save()

@@ -13,6 +13,7 @@ def test_initiative_list_of_a_key_result(world, api, initiative):
     assert response.json_body["items"] == [
         {
             "id": initiative.pk,
+            "ref": "i-one-click-reorder-button",
             "key_result": world.key_result.pk,
             "title": "One-click reorder button",
             "status": "planned",
@@ -35,6 +36,7 @@ def test_member_adds_an_initiative(world, api):
     initiative = Initiative.objects.get()
     assert response.json_body == {
         "id": initiative.pk,
+        "ref": "i-remember-the-last-basket",
         "key_result": world.key_result.pk,
         "title": "Remember the last basket",
         "status": "in_progress",

@@ -80,12 +80,16 @@ OPERATIONS: dict[tuple[str, str], Body] = {
     ("post", "/key-results/{key_result_id}/initiatives"): lambda r: {"title": "New"},
     ("patch", "/initiatives/{initiative_id}"): lambda r: {"title": "Renamed"},
     ("delete", "/initiatives/{initiative_id}"): NO_BODY,
+    ("post", "/coach/lint"): lambda r: {"key_results": [{"title": "Launch the app"}]},
+    ("get", "/cycles/{cycle_id}/readiness"): NO_BODY,
 }
 
 WITH_IDS = sorted(op for op in OPERATIONS if "{" in op[1])
 # Deletes the rules refuse while the team or cycle is in use: refused for that, not for the id.
 IN_USE = {("delete", "/teams/{team_id}"), ("delete", "/cycles/{cycle_id}")}
-WRITES = sorted(op for op in OPERATIONS if op[0] != "get")
+# Posts that only read: linting a draft writes nothing, so every role may do it.
+READ_ONLY_POSTS = {("post", "/coach/lint")}
+WRITES = sorted(op for op in OPERATIONS if op[0] != "get" and op not in READ_ONLY_POSTS)
 NOT_FOUND = {"detail": "Not found: there is no such object in your organization."}
 
 
@@ -267,3 +271,12 @@ def test_an_admin_makes_the_same_writes(world, api, acme, operation):
 
     expected = {422} if operation in IN_USE else {200, 201, 204}
     assert response.status_code in expected, response.json_body
+
+
+@pytest.mark.parametrize("operation", sorted(READ_ONLY_POSTS), ids=" ".join)
+def test_a_viewer_may_post_what_only_reads(world, api, acme, acme_state, operation):
+    viewer = api("viewer")
+    before = acme_state()
+    response = call(viewer, operation, acme, acme)
+    assert response.status_code == 200, response.json_body
+    assert acme_state() == before

@@ -67,6 +67,7 @@ def test_key_result_detail_has_every_field(world, api):
     updated_at = body.pop("updated_at")
     assert body == {
         "id": world.key_result.pk,
+        "ref": "kr-checkout-abandonment",
         "objective": world.objective.pk,
         "team": world.checkout.pk,
         "cycle": world.cycle.pk,

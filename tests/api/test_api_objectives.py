@@ -14,6 +14,7 @@ def test_objective_detail_carries_alignment_progress_and_key_results(world, api)
     assert response.status_code == 200
     assert response.json_body == {
         "id": world.objective.pk,
+        "ref": "o-make-reordering-effortless",
         "cycle": world.cycle.pk,
         "team": world.checkout.pk,
         "title": "Make reordering effortless",

@@ -32,20 +32,34 @@ def test_team_list_is_the_organization_tree_by_name(world, api):
         "limit": 50,
         "offset": 0,
         "items": [
-            {"id": world.company.pk, "name": "Acme", "kind": "company", "parent": None},
+            {
+                "id": world.company.pk,
+                "ref": "acme",
+                "name": "Acme",
+                "kind": "company",
+                "parent": None,
+            },
             {
                 "id": world.checkout.pk,
+                "ref": "checkout",
                 "name": "Checkout",
                 "kind": "team",
                 "parent": world.product.pk,
             },
             {
                 "id": world.product.pk,
+                "ref": "product",
                 "name": "Product",
                 "kind": "department",
                 "parent": world.company.pk,
             },
-            {"id": world.search.pk, "name": "Search", "kind": "team", "parent": world.product.pk},
+            {
+                "id": world.search.pk,
+                "ref": "search",
+                "name": "Search",
+                "kind": "team",
+                "parent": world.product.pk,
+            },
         ],
     }
 
@@ -63,6 +77,7 @@ def test_team_detail(world, api):
     assert response.status_code == 200
     assert response.json_body == {
         "id": world.search.pk,
+        "ref": "search",
         "name": "Search",
         "kind": "team",
         "parent": world.product.pk,
@@ -76,6 +91,7 @@ def test_ops_creates_a_team_under_a_department(world, api):
     team = Team.objects.get(pk=response.json_body["id"])
     assert response.json_body == {
         "id": team.pk,
+        "ref": "growth",
         "name": "Growth",
         "kind": "team",
         "parent": world.product.pk,

@@ -46,6 +46,9 @@ def test_main_pages_fit_a_phone_screen(world, browser_page):
         f"/o/acme/key-results/{world.key_result.pk}/",
         "/o/acme/cycles/",
         "/o/acme/teams/",
+        f"/o/acme/cycles/{world.cycle.pk}/readiness/",
+        "/o/acme/coach/pain-to-key-results/",
+        f"/o/acme/objectives/{world.objective.pk}/key-results/new/",
     ]
     for path in paths:
         page.goto(page.base_url + path)

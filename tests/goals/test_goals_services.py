@@ -351,6 +351,7 @@ def test_objective_create_by_lead_records_it(world):
     assert event.after == {
         "organization": world.org.pk,
         "cycle": world.cycle.pk,
+        "ref": "o-guests-check-out-in-one-minute",
         "team": world.checkout.pk,
         "title": "Guests check out in one minute",
         "description": "",
@@ -946,6 +947,7 @@ def test_initiative_create_records_it(world):
     assert event.after == {
         "organization": world.org.pk,
         "key_result": world.key_result.pk,
+        "ref": "i-remember-the-last-basket",
         "title": "Remember the last basket",
         "status": "planned",
         "link": "https://tracker.example.com/CHK-12",

@@ -311,6 +311,7 @@ def test_team_create_records_the_new_team(world):
     assert (event.action, event.object_id) == ("team.create", team.pk)
     assert event.after == {
         "organization": world.org.pk,
+        "ref": "payments",
         "name": "Payments",
         "kind": "team",
         "parent": world.product.pk,

@@ -25,17 +25,25 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from okrs.coach.parsing.grammar import FLAGS, alternation, grammar_for, normalize_phrase
+from okrs.coach.parsing.grammar import (
+    FLAGS,
+    alternation,
+    fold_case,
+    grammar_for,
+    normalize_phrase,
+)
 from okrs.coach.parsing.vocabulary import MONTH_NAMES_EN, Vocabulary
 
 _YEAR: Final = r"(?:19|20)\d{2}"
 _MIN_SPAN_DAYS: Final = 14
 _DAYS_PER_UNIT: Final = {"days": 1, "weeks": 7, "months": 30, "years": 365}
-Reader = Callable[[re.Match[str]], "str | None"]
+# Two whitespace characters in a row: the reach of a finder no longer bounds where it starts.
+_SPACE_RUN: Final = re.compile(r"\s\s")
+Reader = Callable[[re.Match[str], Vocabulary], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -49,17 +57,67 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class _Patterns:
-    quarter: re.Pattern[str]
-    period_words: re.Pattern[str]
-    iso_date: re.Pattern[str]
-    numeric_date: re.Pattern[str]
-    day_month: re.Pattern[str]
-    month_day: re.Pattern[str]
-    month: re.Pattern[str]
-    year: re.Pattern[str]
-    phrase: re.Pattern[str]
-    relative: re.Pattern[str]
+class _Finder:
+    """One way of writing a deadline, and how to find it without scanning every sentence.
+
+    Each pattern opens with optional words ("by the end of", "entro il") that the regex engine
+    would try at every position of every sentence. Every match also contains a short part,
+    the ``core`` ("Q3", a month name, a year), which a case-sensitive search over the lowered
+    text finds far faster; a match starts at most ``reach`` characters before its core. So a
+    sentence without the core is skipped, and one with it is scanned from ``reach`` before
+    the core. The reach counts one character per space, hence ``_SPACE_RUN``.
+
+    The scan itself runs on the lowered text too (``lowered``, case-sensitive, the same
+    matches), except for a pattern that looks at capitals, which has no ``lowered``.
+    """
+
+    pattern: _Twins
+    core: _Core
+    reach: int
+    read: Reader
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class _Twins:
+    """A pattern for the text as written, and its case-sensitive twin for the lowered text."""
+
+    exact: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+
+
+def _compile(pattern: str) -> _Twins:
+    # The letters of the patterns are lower case; only "(?-i:…)" says that case matters.
+    lowered = None if "(?-i:" in pattern else re.compile(pattern)
+    return _Twins(re.compile(pattern, FLAGS), lowered)
+
+
+@dataclass(frozen=True)
+class _Core:
+    """The core of a finder: a case-sensitive pattern for the text in lower case (``fold_case``).
+
+    ``phrases`` are the words it is made of ("june", "end of year"), when it is words.
+    """
+
+    pattern: re.Pattern[str]
+    phrases: tuple[str, ...] = ()
+
+
+def _core(phrases: Iterable[str]) -> _Core:
+    """The core of a finder whose matches hold one of ``phrases``.
+
+    No ``(?<!\\w)`` in front: the engine then jumps from one first letter to the next.
+    """
+    lowered = tuple(phrase.lower() for phrase in phrases)
+    return _Core(re.compile(alternation(lowered, bounded_start=False)), lowered)
+
+
+def _longest(phrases: Iterable[str]) -> int:
+    """The most characters a phrase of ``phrases`` spans when spaces are single.
+
+    ``phrase_pattern`` lets a space after an apostrophe in ("dall' 85%"), hence the count.
+    """
+    return max(len(phrase) + phrase.count("'") for phrase in phrases)
 
 
 def _prefix(vocabulary: Vocabulary, *, required: bool) -> str:
@@ -67,6 +125,11 @@ def _prefix(vocabulary: Vocabulary, *, required: bool) -> str:
     articles = alternation(vocabulary.deadline_articles)
     group = rf"(?:{prefixes}\s*(?:{articles}\s*)?)"
     return group if required else group + "?"
+
+
+def _prefix_reach(vocabulary: Vocabulary) -> int:
+    """How long the words before a date can be: a prefix, a space, an article, a space."""
+    return _longest(vocabulary.deadline_prefixes) + _longest(vocabulary.deadline_articles) + 2
 
 
 def _year_tail(vocabulary: Vocabulary) -> str:
@@ -78,11 +141,39 @@ def _year_tail(vocabulary: Vocabulary) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Finders:
+    """The finders of one language in the order they run, each with the index of its core.
+
+    Several finders share a core (the months), which is looked for once per sentence.
+    """
+
+    cores: tuple[_Core, ...]
+    finders: tuple[tuple[int, _Finder], ...]
+    # The phrases of all the word cores in one pattern: one search finds that none occurs.
+    any_phrase: re.Pattern[str]
+
+
 @functools.cache
-def _patterns(lang: str) -> _Patterns:
+def _finders(lang: str) -> _Finders:
+    """The finders of ``lang``, built on first use (``_build_finders``), with their cores."""
+    finders = _build_finders(lang)
+    cores = list({id(finder.core): finder.core for finder in finders}.values())
+    indexes = {id(core): index for index, core in enumerate(cores)}
+    phrases = [phrase for core in cores for phrase in core.phrases]
+    return _Finders(
+        tuple(cores),
+        tuple((indexes[id(finder.core)], finder) for finder in finders),
+        re.compile(alternation(phrases, bounded_start=False)),
+    )
+
+
+def _build_finders(lang: str) -> tuple[_Finder, ...]:
+    """The finders of ``lang``; ``find_deadlines`` runs them in this order."""
     vocabulary = grammar_for(lang).vocabulary
     optional, required = _prefix(vocabulary, required=False), _prefix(vocabulary, required=True)
-    letters = "".join(sorted({*vocabulary.quarter_letters, *vocabulary.half_letters}))
+    reach = _prefix_reach(vocabulary)
+    letters = "".join(sorted({*vocabulary.quarter_letters, *vocabulary.half_letters})).lower()
     # An abbreviation ("set", "jun") only counts with its period or a year: "5 set" is not a date.
     names = [name for name in vocabulary.months if not _is_abbreviation(name, vocabulary)]
     short = [name for name in vocabulary.months if _is_abbreviation(name, vocabulary)]
@@ -91,6 +182,7 @@ def _patterns(lang: str) -> _Patterns:
     nouns = alternation((*vocabulary.quarter_nouns, *vocabulary.half_nouns))
     year_tail = _year_tail(vocabulary)
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|°|º)?"
+    day_reach = len("31st") + 1  # and the space before the month
     month = rf"(?P<month>{months})\.?"
     phrases = alternation(vocabulary.deadline_phrases)
     # "il ciclo", "l'anno" need their prefix ("entro il ciclo"); "fine anno" stands alone.
@@ -101,51 +193,102 @@ def _patterns(lang: str) -> _Patterns:
     relative_prefixes = alternation(vocabulary.relative_prefixes)
     infixes = alternation(vocabulary.relative_infixes) if vocabulary.relative_infixes else "(?!)"
     articles = alternation(vocabulary.deadline_articles)
+    month_core, year_core = _core(vocabulary.months), _Core(re.compile(_YEAR))
 
-    def compile_(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, FLAGS)
-
-    return _Patterns(
-        quarter=compile_(
-            rf"{optional}(?:(?P<lead>{_YEAR})[\s\-/]?)?(?<![\w])(?P<letter>[{letters}])\s?"
-            rf"(?P<number>[1-4])(?!\d)(?![^\W\d_]){year_tail}(?![^\W\d_])"
+    finders = [
+        _Finder(
+            _compile(
+                rf"{optional}(?:(?P<lead>{_YEAR})[\s\-/]?)?(?<![\w])(?P<letter>[{letters}])\s?"
+                rf"(?P<number>[1-4])(?!\d)(?![^\W\d_]){year_tail}(?![^\W\d_])"
+            ),
+            _Core(re.compile(rf"[{letters}]\s?[1-4]")),
+            reach + len("2026-"),
+            _period,
         ),
-        period_words=compile_(
-            rf"{optional}(?P<ordinal>{ordinals})\s+(?P<noun>{nouns}){year_tail}(?![^\W\d_])"
+        _Finder(
+            _compile(
+                rf"{optional}(?P<ordinal>{ordinals})\s+(?P<noun>{nouns}){year_tail}(?![^\W\d_])"
+            ),
+            _core((*vocabulary.quarter_nouns, *vocabulary.half_nouns)),
+            reach + _longest(vocabulary.ordinals) + 1,
+            _period,
         ),
-        iso_date=compile_(
-            rf"{optional}(?<![\w.,])(?P<year>{_YEAR})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"
+        _Finder(
+            _compile(
+                rf"{optional}(?<![\w.,])(?P<year>{_YEAR})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"
+            ),
+            year_core,  # "2026-": the year core shared, so one search serves both
+            reach,
+            _iso_date,
         ),
-        numeric_date=compile_(
-            rf"{optional}(?<![\w.,])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)"
-            rf"(?P<year>{_YEAR}|\d{{2}})(?![\d.,])"
+        _Finder(
+            _compile(
+                rf"{optional}(?<![\w.,])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)"
+                rf"(?P<year>{_YEAR}|\d{{2}})(?![\d.,])"
+            ),
+            _Core(re.compile(r"\d[/.]\d{1,2}[/.]\d\d")),
+            reach + 1,  # the core may start at the second digit of the day
+            _numeric_date,
         ),
-        day_month=compile_(
-            rf"{optional}(?<![\w.,]){day}\s+{month}(?:\s+(?P<year>{_YEAR}))?(?![^\W\d_])"
+        _Finder(
+            _compile(rf"{optional}(?<![\w.,]){day}\s+{month}(?:\s+(?P<year>{_YEAR}))?(?![^\W\d_])"),
+            month_core,
+            reach + day_reach,
+            _day_of_month,
         ),
-        month_day=compile_(
-            "(?!)"  # Italian and French put the day first
-            if vocabulary.month_day_first
-            # Without "by", only a capitalized month: "may 5 people" is no date.
-            else rf"(?:{required}|(?-i:(?=[A-Z])))"
-            rf"{month}\s+{day}(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?![^\W\d_])"
-        ),
-        month=compile_(
-            rf"(?:{required}|(?<!\w)(?=(?:{months})\.?\s+{_YEAR}))"
-            rf"{month}(?:\s+(?P<year>{_YEAR}))?(?![^\W\d_])(?!\d)"
+    ]
+    if not vocabulary.month_day_first:  # Italian and French put the day first
+        finders.append(
+            _Finder(
+                # Without "by", only a capitalized month: "may 5 people" is no date.
+                _compile(
+                    rf"(?:{required}|(?-i:(?=[A-Z])))"
+                    rf"{month}\s+{day}(?!\d)(?:,?\s+(?P<year>{_YEAR}))?(?![^\W\d_])"
+                ),
+                month_core,
+                reach,
+                _day_of_month,
+            )
+        )
+    finders += [
+        _Finder(
+            _compile(
+                rf"(?:{required}|(?<!\w)(?=(?:{months})\.?\s+{_YEAR}))"
+                rf"{month}(?:\s+(?P<year>{_YEAR}))?(?![^\W\d_])(?!\d)"
+            ),
+            month_core,
+            reach,
+            _month,
         ),
         # A bare year ends the sentence or a clause ("by 2027.", "by 2027, …") or opens it
         # ("By 2027 reach …"): "grow by 2000 customers" is a change, not a deadline.
-        year=compile_(
-            rf"(?:^\s*{required}(?P<year>{_YEAR})(?![\d.,%])|"
-            rf"{required}(?P<year2>{_YEAR})(?=\s*(?:$|[,;:)\]!?]|\.(?!\d))))"
+        _Finder(
+            _compile(
+                rf"(?:^\s*{required}(?P<year>{_YEAR})(?![\d.,%])|"
+                rf"{required}(?P<year2>{_YEAR})(?=\s*(?:$|[,;:)\]!?]|\.(?!\d))))"
+            ),
+            year_core,
+            reach + 1,  # and a space that opens the text
+            _bare_year,
         ),
-        phrase=compile_(rf"(?:{required}(?P<phrase>{phrases})|(?P<bare>{standalone}))"),
-        relative=compile_(
-            rf"(?<!\w){relative_prefixes}\s+(?:{articles}\s+)?(?P<count>\d{{1,3}})\s+"
-            rf"(?:{infixes}\s+)?(?P<unit>{time_units})"
+        _Finder(
+            _compile(rf"(?:{required}(?P<phrase>{phrases})|(?P<bare>{standalone}))"),
+            _core(vocabulary.deadline_phrases),
+            reach,
+            _phrase,
         ),
-    )
+        _Finder(
+            _compile(
+                rf"(?<!\w){relative_prefixes}\s+(?:{articles}\s+)?(?P<count>\d{{1,3}})\s+"
+                rf"(?:{infixes}\s+)?(?P<unit>{time_units})"
+            ),
+            _core(vocabulary.relative_prefixes),
+            0,
+            _relative,
+            relative=True,
+        ),
+    ]
+    return tuple(finders)
 
 
 def _needs_prefix(phrase: str, vocabulary: Vocabulary) -> bool:
@@ -159,9 +302,10 @@ def _is_abbreviation(name: str, vocabulary: Vocabulary) -> bool:
     return any(other != name and other.startswith(name) for other in vocabulary.months)
 
 
-def _year(match: re.Match[str], *names: str) -> int | None:
+def _year(groups: Mapping[str, str | None], *names: str) -> int | None:
+    """The first year among the groups ``names`` that matched; "26" is 2026."""
     for name in names:
-        text = match.groupdict().get(name)
+        text = groups.get(name)
         if text:
             return 2000 + int(text) if len(text) == 2 else int(text)
     return None
@@ -182,7 +326,7 @@ def _period(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
         if half and number > 2:
             return None
     code = f"{'H' if half else 'Q'}{number}"
-    year = _year(match, "lead", "year", "yy")
+    year = _year(groups, "lead", "year", "yy")
     return f"{year}-{code}" if year else code
 
 
@@ -194,20 +338,42 @@ def _date(year: int | None, month: int, day: int | None) -> str | None:
     return f"{year}-{month:02d}-{day:02d}" if year else f"{MONTH_NAMES_EN[month - 1]} {day}"
 
 
+def _iso_date(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    return _date(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
 def _numeric_date(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
     first, second = int(match["first"]), int(match["second"])
     month, day = (second, first) if vocabulary.numeric_date_order == "dmy" else (first, second)
     if month > 12 >= day:  # 30/06 in English, 06/30 in Italian: only one reading is a date
         month, day = day, month
-    return _date(_year(match, "year"), month, day)
+    return _date(_year(match.groupdict(), "year"), month, day)
 
 
 def _month_number(match: re.Match[str], vocabulary: Vocabulary) -> int:
     return vocabulary.months[match["month"].lower().rstrip(".")]
 
 
-def _relative(match: re.Match[str], lang: str) -> str | None:
-    unit = grammar_for(lang).unit_of(match["unit"]) or "days"
+def _day_of_month(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    return _date(
+        _year(match.groupdict(), "year"), _month_number(match, vocabulary), int(match["day"])
+    )
+
+
+def _month(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    return _date(_year(match.groupdict(), "year"), _month_number(match, vocabulary), None)
+
+
+def _bare_year(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    return match["year"] or match["year2"]
+
+
+def _phrase(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    return vocabulary.deadline_phrases.get(normalize_phrase(match["phrase"] or match["bare"]))
+
+
+def _relative(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
+    unit = grammar_for(vocabulary.code).unit_of(match["unit"]) or "days"
     count = int(match["count"])
     if count * _DAYS_PER_UNIT.get(unit, 1) < _MIN_SPAN_DAYS:
         return None
@@ -217,34 +383,54 @@ def _relative(match: re.Match[str], lang: str) -> str | None:
 def find_deadlines(text: str, lang: str) -> list[Deadline]:
     """Every deadline in ``text``, left to right, none overlapping another."""
     vocabulary = grammar_for(lang).vocabulary
-    patterns = _patterns(lang)
+    folded = fold_case(text)
+    # With runs of spaces a reach says nothing, nor a core when lowering is not folding case:
+    # then every pattern scans the whole text, which finds the same deadlines, only slower.
+    exhaustive = folded is None or _SPACE_RUN.search(text) is not None
+    language = _finders(lang)
+    starts = [0] * len(language.cores)
+    if folded is not None and not exhaustive:
+        starts = _core_starts(language, folded)
+        if max(starts) < 0:
+            return []
     found: list[Deadline] = []
-
-    def add(pattern: re.Pattern[str], read: Reader, *, relative: bool = False) -> None:
-        for match in pattern.finditer(text):
-            value = read(match)
+    for core_index, finder in language.finders:
+        core_start = starts[core_index]
+        if core_start < 0:
+            continue
+        start = max(0, core_start - finder.reach)
+        pattern, searched = finder.pattern.exact, text
+        if folded is not None and finder.pattern.lowered is not None:
+            pattern, searched = finder.pattern.lowered, folded
+        for match in pattern.finditer(searched, start):
+            value = finder.read(match, vocabulary)
             if value:
-                found.append(Deadline(match.start(), match.end(), value, relative))
+                found.append(Deadline(match.start(), match.end(), value, finder.relative))
+    return _without_overlaps(found) if len(found) > 1 else found
 
-    add(patterns.quarter, lambda m: _period(m, vocabulary))
-    add(patterns.period_words, lambda m: _period(m, vocabulary))
-    add(patterns.iso_date, lambda m: _date(int(m["year"]), int(m["month"]), int(m["day"])))
-    add(patterns.numeric_date, lambda m: _numeric_date(m, vocabulary))
-    add(
-        patterns.day_month,
-        lambda m: _date(_year(m, "year"), _month_number(m, vocabulary), int(m["day"])),
-    )
-    add(
-        patterns.month_day,
-        lambda m: _date(_year(m, "year"), _month_number(m, vocabulary), int(m["day"])),
-    )
-    add(patterns.month, lambda m: _date(_year(m, "year"), _month_number(m, vocabulary), None))
-    add(patterns.year, lambda m: m["year"] or m["year2"])
-    add(
-        patterns.phrase,
-        lambda m: vocabulary.deadline_phrases.get(normalize_phrase(m["phrase"] or m["bare"])),
-    )
-    add(patterns.relative, lambda m: _relative(m, lang), relative=True)
+
+def _core_starts(language: _Finders, folded: str) -> list[int]:
+    """Where each core first occurs in the lowered text ``folded``; -1 where it does not.
+
+    Most sentences hold no month nor deadline phrase: the one pattern of all of them says so
+    in one search, faster than one search per core. When it finds one, each word core can
+    only start from there.
+    """
+    first_phrase = language.any_phrase.search(folded)
+    phrases_from = first_phrase.start() if first_phrase else -1
+    starts = []
+    for core in language.cores:
+        match = None
+        if not core.phrases:
+            match = core.pattern.search(folded)
+        elif phrases_from >= 0:
+            match = core.pattern.search(folded, phrases_from)
+        starts.append(match.start() if match else -1)
+    return starts
+
+
+def _without_overlaps(found: list[Deadline]) -> list[Deadline]:
+    """The deadlines left to right, the longest first where two start together; no overlap."""
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[Deadline] = []
     for deadline in found:

@@ -8,24 +8,50 @@ the language listed first in ``LANGUAGES`` (English).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
-from okrs.coach.parsing.grammar import grammar_for
+from okrs.coach.parsing.grammar import Grammar, fold_case, grammar_for
 from okrs.coach.parsing.languages import DEFAULT_LANGUAGE, LANGUAGES
 from okrs.coach.parsing.vocabulary import VERB_WEIGHT
 
 _WORD: Final = re.compile(r"[^\W\d_]+'?")
 
 
+@functools.cache
+def _grammars() -> tuple[Grammar, ...]:
+    """Each language's grammar, in the order of ``LANGUAGES``, looked up once."""
+    return tuple(grammar_for(code) for code in LANGUAGES)
+
+
+@functools.cache
+def _weights() -> dict[str, tuple[int, ...]]:
+    """Each detection word with its weight in every language, in the order of ``LANGUAGES``.
+
+    One lookup per word of the text then serves all the languages.
+    """
+    words = {word for vocabulary in LANGUAGES.values() for word in vocabulary.detection_words}
+    return {
+        word: tuple(vocabulary.detection_words.get(word, 0) for vocabulary in LANGUAGES.values())
+        for word in words
+    }
+
+
 def language_scores(text: str) -> dict[str, int]:
     """Every language's score for ``text`` (higher means more likely)."""
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    # The opening verb is read in the lowered text when lowering keeps every position.
+    folded = fold_case(text)
+    read = text if folded is None else folded
+    words = _WORD.findall((text.lower() if folded is None else folded).replace("\u2019", "'"))
+    table = _weights()
+    found = [table[word] for word in words if word in table]
+    totals = [sum(column) for column in zip(*found, strict=True)] if found else None
     scores = {}
-    for code, vocabulary in LANGUAGES.items():
-        score = sum(vocabulary.detection_words.get(word, 0) for word in words)
-        opens_with_verb = grammar_for(code).leading_verb.match(text) is not None
-        scores[code] = score + (VERB_WEIGHT if opens_with_verb else 0)
+    for index, grammar in enumerate(_grammars()):
+        score = totals[index] if totals is not None else 0
+        opens_with_verb = grammar.words_for(folded).leading_verb.match(read) is not None
+        scores[grammar.vocabulary.code] = score + (VERB_WEIGHT if opens_with_verb else 0)
     return scores
 
 

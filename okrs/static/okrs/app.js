@@ -264,3 +264,28 @@
   document.addEventListener("htmx:load", function (event) { init(event.detail.elt); });
 })();
 // === end of key-result page ==================================================================
+
+// === Coach panel: "Fill in the fields" ========================================================
+// The coach reads metric, baseline, target, unit and direction from a key-result sentence and
+// puts them in a JSON <script> next to its button (data-coach-fill = the script's id,
+// data-coach-form = the form's id). The values are already written as the inputs expect them
+// (decimal comma in Italian and French). Filling fires "change", so the panel lints again.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-coach-fill]");
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-coach-fill"));
+    var form = document.getElementById(button.getAttribute("data-coach-form"));
+    if (!source || !form) return;
+    var values = JSON.parse(source.textContent);
+    var kind = form.querySelector("[name=kind]");
+    if (kind && kind.value !== "metric") { kind.value = "metric"; kind.dispatchEvent(new Event("change", { bubbles: true })); }
+    Object.keys(values).forEach(function (name) {
+      var input = form.querySelector("[name=" + name + "]");
+      if (input && !input.disabled) input.value = values[name];
+    });
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+})();
+// === end of coach panel ======================================================================

@@ -1,0 +1,413 @@
+"""Run the coach rules over a plan and turn findings into text in a reader's language.
+
+``lint_plan`` is the one entry point for files (``okrs lint``), the database (readiness
+report, API) and drafts (live findings beside the forms): each source builds a
+``okrs.coach.plan.Plan`` first. Sentences are read once (``KeyResultFacts``); the rules then
+look at the facts. Pure Python apart from gettext, which ``render`` uses to translate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from okrs.coach.findings import SEVERITY_ORDER, Finding, RenderedFinding
+from okrs.coach.linting import text as words
+from okrs.coach.linting.languages import VOCABULARIES
+from okrs.coach.linting.rules import RULES
+from okrs.coach.numbers import format_decimal
+from okrs.coach.parsing import language_scores, parse_key_result
+from okrs.coach.plan import LintOptions, Plan, PlanKeyResult, PlanObjective
+
+_INCREASING = frozenset({"increase", "at_least"})
+_LOWERING = frozenset({"decrease", "at_most"})
+# A language whose own words score this much more than any other's needs no second opinion.
+_CLEAR_LEAD = 2
+_METRIC_NOISE = re.compile(r"[^\w%]+")
+
+
+@dataclass(frozen=True)
+class KeyResultFacts:
+    """What one key result says once its sentence is read; structured fields win."""
+
+    item: PlanKeyResult
+    text: str  # normalized title
+    lang: str
+    metric: str | None
+    baseline: Decimal | None
+    target: Decimal | None
+    direction: str | None
+    deadline: dt.date | str | None  # a date, or the deadline as the sentence wrote it
+    change: str | None  # a relative change ("30%", "double") when the sentence gives no target
+    amount: bool = False  # the sentence writes a number, once names and dates are hidden
+    quantity: str | None = None  # a number word the parser does not read ("two", "a million")
+
+    @property
+    def has_number(self) -> bool:
+        return self.target is not None or self.baseline is not None or self.change is not None
+
+
+def sentence_language(text: str, hint: str | None) -> str:
+    """The sentence's language from its words; the hint (organization language) when unsure.
+
+    First the coach's cue words, endings and letters (``CoachVocabulary.detection_cues``);
+    when no language leads clearly, the coach verbs it opens with ("pubblicare",
+    "finaliser"); when still unsure, the parser's own scores are added.
+    """
+    scores = words.language_cues(text, verbs=False)
+    if _lead(scores) < _CLEAR_LEAD:  # not plain from its words: its opening verb tells
+        scores = words.language_cues(text)
+        if _lead(scores) < _CLEAR_LEAD:  # still unsure: the parser's own clues too
+            for code, score in language_scores(text).items():
+                scores[code] = scores.get(code, 0) + score
+    best = max(scores.values(), default=0)
+    if best <= 0:
+        return hint if hint in VOCABULARIES else "en"
+    if hint in scores and scores[hint] == best:
+        return hint
+    return next(code for code, score in scores.items() if score == best)
+
+
+def _lead(scores: dict[str, int]) -> int:
+    """How far the best language's score is ahead of the next one."""
+    first = second = 0
+    for score in scores.values():
+        if score > first:
+            first, second = score, first
+        elif score > second:
+            second = score
+    return first - second
+
+
+def key_result_facts(item: PlanKeyResult, hint: str | None = None) -> KeyResultFacts:
+    flat = words.flatten(item.title)
+    text = flat.lower()
+    masked, amount = words.read_numbers(flat)
+    lang = sentence_language(text, hint)
+    structured = item.target is not None and (item.baseline is not None or item.direction)
+    direction: str | None
+    deadline: dt.date | str | None
+    if structured or not text:
+        metric, baseline, target, direction = (
+            item.metric,
+            item.baseline,
+            item.target,
+            item.direction,
+        )
+        deadline, change = item.deadline, None
+    else:
+        parsed = parse_key_result(masked, lang=lang)
+        metric = item.metric or parsed.metric
+        baseline = item.baseline if item.baseline is not None else parsed.baseline
+        target = item.target if item.target is not None else parsed.target
+        direction = item.direction or (parsed.direction.value if parsed.direction else None)
+        deadline = item.deadline or parsed.deadline
+        change = _amount(parsed.change) if parsed.change is not None and target is None else None
+    quantity = None
+    if target is None and change is None and text:
+        # "Double weekly sign-ins", "Hire two engineers": numbers in words, which the parser
+        # does not read.
+        change = words.multiplier(text, lang)
+        quantity = None if change else words.quantity(text, lang)
+    return KeyResultFacts(
+        item, text, lang, metric, baseline, target, direction, deadline, change, amount, quantity
+    )
+
+
+def _amount(change: Any) -> str:
+    unit = change.unit or ""
+    value = format_decimal(change.value)
+    return f"{value}%" if unit == "%" else f"{value} {unit}".strip()
+
+
+# Findings --------------------------------------------------------------------------------
+
+
+def _finding(
+    rule_id: str, item: Any, kind: str, evidence: str | None = None, **params: Any
+) -> Finding:
+    rule = RULES[rule_id]
+    if evidence is not None:
+        params["evidence"] = evidence
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        path=item.path,
+        params=params,
+        line=item.line,
+        object_type=kind,
+        object_id=item.object_id,
+        ref=item.ref,
+        evidence=evidence,
+    )
+
+
+def key_result_text_findings(facts: KeyResultFacts) -> Iterator[Finding]:
+    """Activity, binary, vanity, login/view and target rules for one key result."""
+    item, text, lang = facts.item, facts.text, facts.lang
+    binary = item.kind == "binary"
+    read = words.read_key_result(text, lang)
+    activity = read.activity
+    milestone = None
+    if not (facts.has_number or facts.amount or facts.quantity or words.recurrence(text, lang)):
+        milestone = activity or read.milestone
+    if (activity or milestone) and not binary:
+        yield _finding("kr-activity", item, "key_result", activity or milestone)
+    if milestone and not binary:
+        yield _finding("kr-binary-unflagged", item, "key_result", milestone)
+    if binary and item.chance_of_success is None:
+        yield _finding("kr-binary-no-chance", item, "key_result")
+    if read.vanity:
+        yield _finding("kr-vanity", item, "key_result", read.vanity)
+    # Logins or visits a key result lowers are a problem to reduce ("Cut support-page visits
+    # from 10k to 5k"), not a measure of value.
+    if read.login_view and facts.direction not in _LOWERING:
+        yield _finding("kr-login-view", item, "key_result", read.login_view)
+    if not binary and not (activity or milestone):
+        if facts.target is None and facts.change is None and facts.quantity is None:
+            yield _finding("kr-no-target", item, "key_result", metric=facts.metric or "\u2026")
+        elif facts.target is None and facts.change is not None:
+            yield _finding("kr-relative-target", item, "key_result", facts.change)
+    yield from _target_findings(facts)
+
+
+def _target_findings(facts: KeyResultFacts) -> Iterator[Finding]:
+    item, baseline, target = facts.item, facts.baseline, facts.target
+    if item.kind == "binary" or baseline is None or target is None:
+        return
+    shown = {"baseline": format_decimal(baseline), "target": format_decimal(target)}
+    direction = facts.direction
+    if direction not in {"at_least", "at_most"} and target == baseline:
+        yield _finding("kr-target-equals-baseline", item, "key_result", **shown)
+    elif direction in {"increase", "decrease"} and (direction == "increase") != (target > baseline):
+        yield _finding("kr-target-wrong-side", item, "key_result", direction=direction, **shown)
+    elif (direction == "at_least" and baseline >= target) or (
+        direction == "at_most" and baseline <= target
+    ):
+        yield _finding("kr-target-already-met", item, "key_result", **shown)
+
+
+def objective_text_findings(item: PlanObjective, lang: str) -> Iterator[Finding]:
+    flat = words.flatten(item.title)
+    text = flat.lower()
+    found_by_rule = (
+        ("obj-too-big", words.too_big(text, lang)),
+        ("obj-output", words.prescribes_output(text, lang)),
+        ("obj-parity", words.chases_parity(text, lang, flat)),
+        ("obj-numbers", words.carries_numbers(text, lang, flat)),
+    )
+    for rule_id, found in found_by_rule:
+        if found:
+            yield _finding(rule_id, item, "objective", found, title=_lower_first(item.title))
+
+
+def _lower_first(title: str) -> str:
+    title = title.strip().rstrip(".")
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def normalized_metric(facts: KeyResultFacts) -> str | None:
+    if not facts.metric:
+        return None
+    return _METRIC_NOISE.sub(" ", facts.metric.lower()).strip() or None
+
+
+# The plan --------------------------------------------------------------------------------
+
+
+def lint_plan(plan: Plan, options: LintOptions | None = None) -> list[Finding]:
+    """Every finding for a plan, most severe first, then in the plan's order."""
+    options = options or LintOptions()
+    context = _Context(plan)
+    findings: list[Finding] = []
+    facts_by_objective: dict[str, list[KeyResultFacts]] = {}
+    live = [o for o in plan.objectives if o.state != "cancelled"]
+    for objective in live:
+        lang = sentence_language(words.normalize(objective.title), plan.language)
+        findings.extend(objective_text_findings(objective, lang))
+        facts = [key_result_facts(kr, plan.language) for kr in objective.key_results]
+        facts_by_objective[objective.ref] = facts
+        findings.extend(_objective_structure(objective, facts, context, options))
+        for fact in facts:
+            findings.extend(key_result_text_findings(fact))
+            findings.extend(_key_result_context(fact, plan))
+    findings.extend(_focus(context, live))
+    findings.extend(_conflicts(context, live, facts_by_objective))
+    order = {id(f): i for i, f in enumerate(findings)}
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], order[id(f)]))
+
+
+class _Context:
+    """What several rules look up in the whole plan, computed once."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.teams = {team.ref: team for team in plan.teams}
+        self.team_names = {team.ref: team.name for team in plan.teams}
+        self.key_result_refs = {kr.ref for o in plan.objectives for kr in o.key_results}
+        self.key_result_refs |= plan.external_key_results
+
+
+def _objective_structure(
+    objective: PlanObjective,
+    facts: list[KeyResultFacts],
+    context: _Context,
+    options: LintOptions,
+) -> Iterator[Finding]:
+    count = len(facts)
+    limits: dict[str, Any] = {
+        "count": count,
+        "min": options.min_key_results,
+        "max": options.max_key_results,
+    }
+    if count < options.min_key_results:
+        yield _finding("obj-too-few-key-results", objective, "objective", **limits)
+    elif count > options.max_key_results:
+        yield _finding("obj-too-many-key-results", objective, "objective", **limits)
+    yield from _alignment(objective, context)
+    seen: dict[str, KeyResultFacts] = {}
+    for fact in facts:
+        metric = normalized_metric(fact)
+        if metric is None:
+            continue
+        if metric in seen:
+            yield _finding(
+                "kr-duplicate-metric", fact.item, "key_result", other=seen[metric].item.title
+            )
+        else:
+            seen[metric] = fact
+
+
+def _alignment(objective: PlanObjective, context: _Context) -> Iterator[Finding]:
+    team = context.teams.get(objective.team)
+    if objective.aligned_to:
+        if objective.aligned_to not in context.key_result_refs:
+            yield _finding("obj-aligned-unknown", objective, "objective", objective.aligned_to)
+    elif team is not None and team.parent is not None:
+        yield _finding("obj-unaligned", objective, "objective")
+
+
+def _key_result_context(fact: KeyResultFacts, plan: Plan) -> Iterator[Finding]:
+    item = fact.item
+    if plan.cycle is None and fact.deadline is None:
+        yield _finding("kr-no-deadline", item, "key_result")
+    measured = item.has_source or item.check_ins > 0
+    closed = plan.cycle is not None and plan.cycle.status in {"review", "closed"}
+    if not measured and not closed and item.kind != "binary":
+        yield _finding("kr-not-measurable", item, "key_result")
+
+
+def _focus(context: _Context, objectives: list[PlanObjective]) -> Iterator[Finding]:
+    by_team: dict[str, list[PlanObjective]] = defaultdict(list)
+    for objective in objectives:
+        if objective.state == "active":
+            by_team[objective.team].append(objective)
+    names = context.team_names
+    for team_ref, active in by_team.items():
+        if len(active) > 1:
+            for objective in active[1:]:
+                yield _finding(
+                    "team-several-objectives",
+                    objective,
+                    "objective",
+                    team=names.get(team_ref, team_ref),
+                    count=len(active),
+                )
+
+
+def _conflicts(
+    context: _Context, objectives: list[PlanObjective], facts: dict[str, list[KeyResultFacts]]
+) -> Iterator[Finding]:
+    """Two teams moving the same metric in opposite directions; one finding on each side."""
+    names = context.team_names
+    by_metric: dict[str, list[tuple[str, KeyResultFacts]]] = defaultdict(list)
+    for objective in objectives:
+        for fact in facts.get(objective.ref, ()):
+            metric = normalized_metric(fact)
+            if metric and fact.direction:
+                by_metric[metric].append((objective.team, fact))
+    for entries in by_metric.values():
+        for team, fact in entries:
+            for other_team, other in entries:
+                opposite = (fact.direction in _INCREASING) != (other.direction in _INCREASING)
+                if other_team != team and opposite:
+                    yield _finding(
+                        "kr-conflict",
+                        fact.item,
+                        "key_result",
+                        team=names.get(team, team),
+                        other_team=names.get(other_team, other_team),
+                        metric=fact.metric,
+                        direction=_verb(fact.direction),
+                        other_direction=_verb(other.direction),
+                        other=other.item.title,
+                    )
+                    break
+
+
+def _verb(direction: str | None) -> str:
+    return "raise" if direction in _INCREASING else "lower"
+
+
+def lint_key_result(item: PlanKeyResult, *, hint: str | None = None) -> list[Finding]:
+    """The findings one key result earns on its own (live coaching beside a form)."""
+    return list(key_result_text_findings(key_result_facts(item, hint)))
+
+
+def lint_objective(item: PlanObjective, *, hint: str | None = None) -> list[Finding]:
+    """The findings an objective's title earns on its own (live coaching beside a form)."""
+    return list(objective_text_findings(item, sentence_language(words.normalize(item.title), hint)))
+
+
+# Text ------------------------------------------------------------------------------------
+
+
+def render(findings: Iterable[Finding], lang: str = "en") -> list[RenderedFinding]:
+    """The findings with their message, suggestion and why in ``lang`` (it, fr, en)."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        texts = _Texts(translation.gettext)
+        return [_render_one(finding, texts) for finding in findings]
+
+
+class _Texts:
+    """Translations looked up once per text: a plan's findings repeat the same few rules."""
+
+    def __init__(self, gettext: Any) -> None:
+        self.gettext = gettext
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, message: str) -> str:
+        found = self.cache.get(message)
+        if found is None:
+            found = self.cache[message] = self.gettext(message)
+        return found
+
+
+def _render_one(finding: Finding, texts: _Texts) -> RenderedFinding:
+    rule = RULES[finding.rule]
+    params = dict(finding.params)
+    for word in ("direction", "other_direction"):
+        if word in params:
+            params[word] = texts(params[word])
+    return RenderedFinding(
+        rule=finding.rule,
+        category=finding.category,
+        severity=str(finding.severity),
+        path=finding.path,
+        message=texts(rule.message) % params,
+        suggestion=texts(rule.suggestion) % params,
+        why=texts(rule.why) % params,
+        line=finding.line,
+        object_type=finding.object_type,
+        object_id=finding.object_id,
+        ref=finding.ref,
+        evidence=finding.evidence,
+    )

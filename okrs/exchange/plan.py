@@ -1,0 +1,71 @@
+"""A checked file as the linter's ``Plan`` (``okrs.coach.plan``): no database, no Django."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from okrs.coach.plan import Plan, PlanCycle, PlanKeyResult, PlanObjective, PlanTeam
+from okrs.exchange.document import DocKeyResult, DocObjective, Document
+
+HUNDRED = 100
+
+
+def _key_result(key_result: DocKeyResult) -> PlanKeyResult:
+    chance = key_result.chance_of_success
+    return PlanKeyResult(
+        ref=key_result.ref,
+        title=key_result.title,
+        metric=key_result.metric or None,
+        unit=key_result.unit or None,
+        baseline=key_result.baseline,
+        target=key_result.target,
+        direction=cast(Any, key_result.direction),
+        kind=cast(Any, key_result.kind),
+        # The file says 0 to 1, like the database; the plan counts in percent.
+        chance_of_success=None if chance is None else chance * HUNDRED,
+        deadline=key_result.deadline,
+        path=key_result.place.path,
+        line=key_result.place.line,
+    )
+
+
+def _objective(objective: DocObjective) -> PlanObjective:
+    return PlanObjective(
+        ref=objective.ref,
+        team=objective.team,
+        title=objective.title,
+        key_results=tuple(_key_result(kr) for kr in objective.key_results),
+        aligned_to=objective.aligned_to,
+        state=cast(Any, objective.state),
+        description=objective.description,
+        path=objective.place.path,
+        line=objective.place.line,
+    )
+
+
+def document_plan(document: Document) -> Plan:
+    """What the linter reads, with the path and line of every team, objective and key result."""
+    cycle = document.cycle
+    return Plan(
+        teams=tuple(
+            PlanTeam(
+                ref=team.ref,
+                name=team.name,
+                parent=team.parent,
+                kind=cast(Any, team.kind),
+                path=team.place.path,
+                line=team.place.line,
+            )
+            for team in document.teams
+        ),
+        objectives=tuple(_objective(objective) for objective in document.objectives),
+        cycle=PlanCycle(
+            name=cycle.name,
+            start=cycle.start,
+            end=cycle.end,
+            status=cast(Any, cycle.status or "planning"),
+            line=cycle.place.line,
+        ),
+        organization=document.organization.slug,
+        language=document.organization.language,
+    )
