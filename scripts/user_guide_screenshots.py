@@ -104,6 +104,7 @@ def take_all(base: str) -> None:
             shoot(page, "check-in-dialog")
         page.goto(base + "/o/demo/cycles/")
         shoot(page, "cycles")
+        take_coach(page, base)
         for language in ("it", "fr"):
             page.goto(base + "/o/demo/")
             page.select_option("#language-select", language)
@@ -111,6 +112,35 @@ def take_all(base: str) -> None:
             shoot(page, f"dashboard-{language}")
         page.select_option("#language-select", "en")
         browser.close()
+
+
+def take_coach(page: Page, base: str) -> None:
+    """The coach: readiness report, live panel beside a key-result form, the pain flow."""
+    page.goto(base + "/o/demo/readiness/")
+    shoot(page, "readiness")
+    # A key result's edit page (demo is an admin): the dashboard's cards link to them.
+    page.goto(base + "/o/demo/")
+    edit = page.locator("a.edit-link[href*='/key-results/']").first
+    page.goto(base + edit.get_attribute("href"))
+    page.get_by_label("Key result", exact=True).fill("Grow total registered clubs")
+    page.locator('#coach-panel [data-rule="kr-vanity"]').wait_for()
+    shoot(page, "coach-live-panel")
+    page.goto(base + "/o/demo/coach/pain-to-key-results/")
+    page.get_by_label("What are you dissatisfied with?").fill(
+        "Features always cost more than planned\nMatches take too long to reach coaches"
+    )
+    page.get_by_role("button", name="Next: the numbers").click()
+    first, second = page.locator("fieldset.pain").all()
+    first.get_by_label("Which number proves it?").fill("average cost overrun of a feature")
+    first.get_by_label("Its value today").fill("30")
+    first.get_by_label("Unit").fill("%")
+    first.get_by_label("Where the number must get to by the end of the cycle").fill("10")
+    second.get_by_label("Which number proves it?").fill("hours from final whistle to video")
+    second.get_by_label("Its value today").fill("6")
+    second.get_by_label("Where the number must get to by the end of the cycle").fill("2")
+    page.get_by_role("button", name="Next: the draft").click()
+    page.locator("#coach-panel").wait_for()
+    shoot(page, "pain-flow-draft")
 
 
 if __name__ == "__main__":

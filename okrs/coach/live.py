@@ -26,6 +26,7 @@ from okrs.coach.plan import LintOptions, Plan, PlanKeyResult, PlanObjective, Pla
 
 DIRECTIONS = frozenset({"increase", "decrease", "at_least", "at_most"})
 KINDS = frozenset({"metric", "binary"})
+DRAFT_SILENT_RULES = frozenset({"kr-no-deadline", "kr-not-measurable"})
 
 
 def _number(value: Any) -> Decimal | None:
@@ -122,8 +123,9 @@ def lint_draft_objective(
     return [
         finding
         for finding in lint_plan(plan, options)
-        # Without a cycle every key result would lack a deadline; drafts get the cycle's end.
-        if finding.rule != "kr-no-deadline"
+        # Without a cycle every key result would lack a deadline (drafts get the cycle's end),
+        # and nothing can measure a key result not saved yet: the readiness report says that.
+        if finding.rule not in DRAFT_SILENT_RULES
     ]
 
 

@@ -110,5 +110,7 @@ def test_coach_eval_prints_precision_and_recall(env: dict[str, str]) -> None:
 def test_benchmark_lint_prints_its_figures(env: dict[str, str]) -> None:
     result = run("benchmark", "lint", "--key-results", "500", "--repeat", "1", env=env)
     assert result.returncode == 0, result.stderr
-    assert "linted 500 key results" in result.stdout
+    assert "plan: 500 distinct key results in 100 objectives" in result.stdout
+    for line in ("sentences only ", "structured fields ", "reference loop"):
+        assert line in result.stdout
     assert "µs per key result" in result.stdout

@@ -87,9 +87,11 @@ def _lead(scores: dict[str, int]) -> int:
 def key_result_facts(item: PlanKeyResult, hint: str | None = None) -> KeyResultFacts:
     flat = words.flatten(item.title)
     text = flat.lower()
-    masked, amount = words.read_numbers(flat)
     lang = sentence_language(text, hint)
     structured = item.target is not None and (item.baseline is not None or item.direction)
+    # With a target in its fields the sentence is not parsed, and a number in it changes
+    # nothing: no need to tell its names and dates from its amounts.
+    masked, amount = (flat, False) if structured else words.read_numbers(flat)
     direction: str | None
     deadline: dt.date | str | None
     if structured or not text:
@@ -333,22 +335,29 @@ def _conflicts(
             if metric and fact.direction:
                 by_metric[metric].append((objective.team, fact))
     for entries in by_metric.values():
+        # The first key result of each side from two different teams is enough to name the
+        # other side of any conflict: linear in the number of key results, not quadratic.
+        firsts: dict[bool, list[tuple[str, KeyResultFacts]]] = {True: [], False: []}
         for team, fact in entries:
-            for other_team, other in entries:
-                opposite = (fact.direction in _INCREASING) != (other.direction in _INCREASING)
-                if other_team != team and opposite:
-                    yield _finding(
-                        "kr-conflict",
-                        fact.item,
-                        "key_result",
-                        team=names.get(team, team),
-                        other_team=names.get(other_team, other_team),
-                        metric=fact.metric,
-                        direction=_verb(fact.direction),
-                        other_direction=_verb(other.direction),
-                        other=other.item.title,
-                    )
-                    break
+            side = firsts[fact.direction in _INCREASING]
+            if len(side) < 2 and all(team != seen for seen, _fact in side):
+                side.append((team, fact))
+        for team, fact in entries:
+            opposite = firsts[fact.direction not in _INCREASING]
+            other_team, other = next(((t, f) for t, f in opposite if t != team), (None, None))
+            if other_team is None or other is None:
+                continue
+            yield _finding(
+                "kr-conflict",
+                fact.item,
+                "key_result",
+                team=names.get(team, team),
+                other_team=names.get(other_team, other_team),
+                metric=fact.metric,
+                direction=_verb(fact.direction),
+                other_direction=_verb(other.direction),
+                other=other.item.title,
+            )
 
 
 def _verb(direction: str | None) -> str:
