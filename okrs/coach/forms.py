@@ -101,15 +101,7 @@ class PainNumberForm(forms.Form):
         return data
 
     def pain_value(self) -> Pain:
-        data = self.cleaned_data
-        return Pain(
-            text=data["pain"],
-            metric=data["metric"],
-            current=data["current"],
-            target=data["target"],
-            unit=data.get("unit") or "",
-            title=data.get("title") or "",
-        )
+        return Pain.from_fields(self.cleaned_data)
 
 
 PainNumberFormSet = forms.formset_factory(

@@ -12,9 +12,10 @@ it. Sentences come out in the active language (it, fr, en).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils import formats
 from django.utils.translation import get_language
@@ -37,6 +38,18 @@ class Pain:
     target: Decimal
     unit: str = ""
     title: str = ""  # the key result as the person rewrote it; empty: the drafted sentence
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any]) -> Pain:
+        """A pain from the fields of the numbers step (``coach.forms.PainNumberForm``)."""
+        return cls(
+            text=fields["pain"],
+            metric=fields["metric"],
+            current=fields["current"],
+            target=fields["target"],
+            unit=fields.get("unit") or "",
+            title=fields.get("title") or "",
+        )
 
     @property
     def direction(self) -> str:

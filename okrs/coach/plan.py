@@ -56,7 +56,7 @@ class PlanKeyResult:
     target: Decimal | None = None
     direction: Direction | None = None
     kind: Kind = "metric"
-    chance_of_success: Decimal | None = None  # 0-100, binary key results only
+    chance_of_success: Decimal | None = None  # 0 to 1, binary key results only
     deadline: dt.date | None = None
     # Measurable when the cycle starts: bound to a data source, or checked in at least once.
     has_source: bool = False

@@ -387,7 +387,7 @@ def _pain_page(
     if step == STEP_DRAFT and draft is None:
         title = draft_objective_title(pains_form.cleaned_data["pains"])
         draft = DraftObjectiveForm(initial={"objective": title})
-        values = [_initial_pain(row) for row in numbers.initial]
+        values = [Pain.from_fields(row) for row in numbers.initial]
         findings = _draft_findings(request.actor, title, values)
     rendered = render(findings or [], reader_language())
     context = {
@@ -404,14 +404,3 @@ def _pain_page(
         ],
     }
     return page(request, "coach/pain.html", context)
-
-
-def _initial_pain(row: dict[str, Any]) -> Pain:
-    return Pain(
-        text=row["pain"],
-        metric=row["metric"],
-        current=row["current"],
-        target=row["target"],
-        unit=row.get("unit") or "",
-        title=row.get("title") or "",
-    )

@@ -7,11 +7,8 @@ from typing import Any, cast
 from okrs.coach.plan import Plan, PlanCycle, PlanKeyResult, PlanObjective, PlanTeam
 from okrs.exchange.document import DocKeyResult, DocObjective, Document
 
-HUNDRED = 100
-
 
 def _key_result(key_result: DocKeyResult) -> PlanKeyResult:
-    chance = key_result.chance_of_success
     return PlanKeyResult(
         ref=key_result.ref,
         title=key_result.title,
@@ -21,8 +18,7 @@ def _key_result(key_result: DocKeyResult) -> PlanKeyResult:
         target=key_result.target,
         direction=cast(Any, key_result.direction),
         kind=cast(Any, key_result.kind),
-        # The file says 0 to 1, like the database; the plan counts in percent.
-        chance_of_success=None if chance is None else chance * HUNDRED,
+        chance_of_success=key_result.chance_of_success,  # 0 to 1, as everywhere
         deadline=key_result.deadline,
         path=key_result.place.path,
         line=key_result.place.line,

@@ -178,7 +178,10 @@ def test_structured_key_result_numbers(fields: dict[str, object], expected: list
 
 def test_flagged_binary_key_result_is_not_reported_as_unflagged_or_activity() -> None:
     item = PlanKeyResult(
-        ref="k", title="Sign Decathlon as a customer", kind="binary", chance_of_success=Decimal(40)
+        ref="k",
+        title="Sign Decathlon as a customer",
+        kind="binary",
+        chance_of_success=Decimal("0.4"),
     )
     assert lint_key_result(item) == []
     unflagged = PlanKeyResult(ref="k", title="Sign Decathlon as a customer")

@@ -107,7 +107,7 @@ def test_a_binary_key_result_needs_its_chance_of_success():
     assert error.path == "objectives[0].key_results[0].kind"
     assert "needs chance_of_success" in error.message
     fine = document("{id: kr-app, title: Launch the app, kind: binary, chance_of_success: 0.7}")
-    assert document_plan(fine).objectives[0].key_results[0].chance_of_success == Decimal(70)
+    assert document_plan(fine).objectives[0].key_results[0].chance_of_success == Decimal("0.7")
 
 
 def test_only_binary_key_results_carry_a_chance():
