@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "okrs.workspace",
     "okrs.goals",
+    "okrs.metrics",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,13 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "okrs@localhost")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Live metrics: huey keeps its queue in Redis when REDIS_URL is set (several workers, several
+# machines), else in a SQLite file in OKRS_HOME (one machine).
+REDIS_URL = env_str("REDIS_URL", "")
+HUEY_SQLITE_PATH = OKRS_HOME / "huey.sqlite3"
+# Metric queries one worker process runs at the same time (each data source has its own limit).
+OKRS_SYNC_THREADS = env_int("OKRS_SYNC_THREADS", 8, minimum=1)
 
 # Largest page a list endpoint of the API returns.
 OKRS_API_MAX_PAGE_SIZE = env_int("OKRS_API_MAX_PAGE_SIZE", 200, minimum=1)

@@ -302,6 +302,8 @@ class CheckIn(models.Model):
     )
     # NULL, not "", when absent: the unique constraint must not treat two absent keys as equal.
     idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
+    # Where a synced value came from: data source, query fingerprint, run time, duration, rows.
+    provenance = models.JSONField(_("provenance"), null=True, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:

@@ -449,6 +449,7 @@ def key_result_check_in(
     at: dt.datetime | None = None,
     chance_of_success: Any = None,
     idempotency_key: str | None = None,
+    provenance: dict[str, Any] | None = None,
 ) -> CheckIn:
     """Record a new value of ``key_result``; the newest check-in becomes its current value.
 
@@ -477,6 +478,7 @@ def key_result_check_in(
         author_id=actor.user_id,
         source=source,
         idempotency_key=idempotency_key or None,
+        provenance=provenance,
         created_at=at or timezone.now(),
     )
     errors: dict[str, Any] = {}

@@ -18,8 +18,20 @@ REF_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 REF_RE: Final = re.compile(REF_PATTERN)
 # Generated refs stay short enough to read in a file and to type.
 GENERATED_MAX_LENGTH: Final = 40
-REF_PREFIXES: Final = {"team": "", "objective": "o-", "key_result": "kr-", "initiative": "i-"}
-_FALLBACK: Final = {"team": "team", "objective": "o", "key_result": "kr", "initiative": "i"}
+REF_PREFIXES: Final = {
+    "team": "",
+    "objective": "o-",
+    "key_result": "kr-",
+    "initiative": "i-",
+    "data_source": "",
+}
+_FALLBACK: Final = {
+    "team": "team",
+    "objective": "o",
+    "key_result": "kr",
+    "initiative": "i",
+    "data_source": "source",
+}
 
 
 def is_ref(text: str) -> bool:

@@ -1,0 +1,476 @@
+"""Every write of live metrics: data sources, bindings of key results, and the results of a sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from okrs.goals.models import CheckIn, Cycle, KeyResult
+from okrs.goals.services import key_result_check_in
+from okrs.lib.refs import ref_base, ref_unique
+from okrs.metrics import connectors
+from okrs.metrics.errors import describe
+from okrs.metrics.models import DataSource, MetricDefinition
+from okrs.metrics.runner import Measurement, measure
+from okrs.workspace.audit import apply_changes, audit_record, snapshot
+from okrs.workspace.permissions import Actor, require, require_same_organization
+
+DATA_SOURCE_FIELDS = frozenset(
+    {"ref", "name", "kind", "url", "path", "timeout_seconds", "row_limit", "max_concurrency"}
+)
+# The url is a secret: the audit log says that it changed, never what it is.
+AUDITED_DATA_SOURCE_FIELDS = sorted(DATA_SOURCE_FIELDS - {"url"})
+FIRST_RETRY = dt.timedelta(minutes=1)
+LONGEST_RETRY = dt.timedelta(hours=6)
+LEASE = dt.timedelta(minutes=15)
+
+
+# Data sources -----------------------------------------------------------------------------------
+
+
+def _validate_data_source(data_source: DataSource) -> None:
+    errors: dict[str, str] = {}
+    if data_source.kind == DataSource.Kind.SQL:
+        if not data_source.url.strip():
+            errors["url"] = _(
+                "A SQL data source needs a database URL, like postgresql://reader@host/analytics"
+                " or ${WAREHOUSE_URL}."
+            )
+        elif not connectors.ENV_REFERENCE.search(data_source.url):
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                make_url(data_source.url)
+            except (ArgumentError, ValueError):
+                errors["url"] = _(
+                    "This is not a database URL. Write it like"
+                    " postgresql://user:password@host:5432/database."
+                )
+        data_source.path = ""
+    else:
+        path = data_source.path.strip()
+        if not path:
+            errors["path"] = _(
+                "A files data source needs a path, like /data/events-*.parquet or /data/sales.csv."
+            )
+        elif not path.startswith("${") and not os.path.isabs(path):
+            errors["path"] = _(
+                "Write a full path, like /data/events-*.parquet: a relative path would depend on"
+                " the folder the worker starts in."
+            )
+        elif not path.lower().endswith((".parquet", ".pq", ".csv", ".tsv", ".txt", ".csv.gz")):
+            errors["path"] = _(
+                "Name CSV files ending in .csv and Parquet files ending in .parquet."
+            )
+        data_source.url = ""
+    if errors:
+        raise ValidationError(errors)
+    data_source.full_clean()
+
+
+def _taken_data_source_refs(actor: Actor, exclude: int | None = None) -> set[str]:
+    refs = DataSource.objects.filter(organization=actor.organization)
+    if exclude is not None:
+        refs = refs.exclude(pk=exclude)
+    return set(refs.values_list("ref", flat=True))
+
+
+def _require_manager(actor: Actor) -> None:
+    require(
+        actor.can_manage_structure(),
+        _("Only Product Ops and admins manage data sources."),
+    )
+
+
+@transaction.atomic
+def data_source_create(
+    *, actor: Actor, name: str, kind: str, ref: str = "", **fields: Any
+) -> DataSource:
+    """Add a data source to the actor's organization (Product Ops and admins)."""
+    _require_manager(actor)
+    unknown = set(fields) - DATA_SOURCE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown data source fields: {sorted(unknown)}")
+    taken = _taken_data_source_refs(actor)
+    if ref and ref in taken:
+        raise ValidationError(
+            {"ref": _("Another data source already has the ref '%(ref)s'.") % {"ref": ref}}
+        )
+    data_source = DataSource(
+        organization=actor.organization,
+        # Queries name a files source by its ref, as a table: underscores need no quoting in SQL.
+        ref=ref or ref_unique(ref_base("data_source", name).replace("-", "_"), taken),
+        name=name,
+        kind=kind,
+        **fields,
+    )
+    _validate_data_source(data_source)
+    data_source.save()
+    audit_record(
+        actor=actor,
+        action="data_source.create",
+        instance=data_source,
+        after={**snapshot(data_source, AUDITED_DATA_SOURCE_FIELDS), "url": "(hidden)"},
+    )
+    return data_source
+
+
+def keep_hidden_password(stored: str, incoming: str) -> str:
+    """The URL to save when a form or file sends back the redacted one (``***``) unchanged."""
+    if "***" not in incoming or not stored:
+        return incoming
+    if incoming == connectors.redacted_url(stored):
+        return stored
+    raise ValidationError(
+        {
+            "url": _(
+                "The password is shown as *** and cannot be edited in part. Write the whole URL"
+                " again with the password, or use ${NAME} to read it from the environment."
+            )
+        }
+    )
+
+
+@transaction.atomic
+def data_source_update(*, actor: Actor, data_source: DataSource, **changes: Any) -> DataSource:
+    """Change a data source. A URL sent back with its password hidden keeps the stored one."""
+    _require_manager(actor)
+    require_same_organization(actor, data_source)
+    if "url" in changes:
+        changes["url"] = keep_hidden_password(data_source.url, changes["url"] or "")
+    if changes.get("ref") and changes["ref"] in _taken_data_source_refs(actor, data_source.pk):
+        raise ValidationError(
+            {
+                "ref": _("Another data source already has the ref '%(ref)s'.")
+                % {"ref": changes["ref"]}
+            }
+        )
+    url_changed = "url" in changes and changes["url"] != data_source.url
+    before, after = apply_changes(data_source, changes, allowed=DATA_SOURCE_FIELDS)
+    _validate_data_source(data_source)
+    data_source.save()
+    for secret in ("url",):
+        if secret in before:
+            before[secret], after[secret] = "(hidden)", "(changed)" if url_changed else "(hidden)"
+    if before or after:
+        audit_record(
+            actor=actor,
+            action="data_source.update",
+            instance=data_source,
+            before=before,
+            after=after,
+        )
+        # Metrics of this source run again soon, on the new settings.
+        data_source.metrics.exclude(schedule=MetricDefinition.Schedule.MANUAL).update(
+            next_run_at=timezone.now()
+        )
+    return data_source
+
+
+@transaction.atomic
+def data_source_delete(*, actor: Actor, data_source: DataSource) -> None:
+    """Remove a data source that no key result uses any more."""
+    _require_manager(actor)
+    require_same_organization(actor, data_source)
+    bound = data_source.metrics.count()
+    if bound:
+        raise ValidationError(
+            _(
+                "%(count)s key results are measured by this data source. Bind them to another"
+                " source, or remove their metrics, before deleting it."
+            )
+            % {"count": bound}
+        )
+    audit_record(
+        actor=actor,
+        action="data_source.delete",
+        instance=data_source,
+        before=snapshot(data_source, AUDITED_DATA_SOURCE_FIELDS),
+    )
+    data_source.delete()
+
+
+# Binding key results ----------------------------------------------------------------------------
+
+
+def _require_key_result_writer(actor: Actor, key_result: KeyResult) -> None:
+    require_same_organization(actor, key_result)
+    require(
+        actor.can_edit_key_results_of(key_result.objective.team_id),
+        _(
+            "Only members of the team, Product Ops or an admin change how its key results are measured."
+        ),
+    )
+
+
+def _validate_metric(actor: Actor, metric: MetricDefinition) -> None:
+    errors: dict[str, str] = {}
+    if metric.builtin and metric.data_source_id:
+        errors["builtin"] = _("Choose a data source with a query, or a built-in metric, not both.")
+    elif metric.builtin:
+        metric.query = ""
+    elif metric.data_source is None:
+        errors["data_source"] = _("Choose the data source that measures this key result.")
+    else:
+        require_same_organization(actor, metric.data_source)
+        if not metric.query.strip():
+            errors["query"] = _(
+                "Write the SQL query that returns the key result's current value, like"
+                " select count(*) from orders where created_at >= :cycle_start."
+            )
+    if errors:
+        raise ValidationError(errors)
+    metric.full_clean(exclude=["key_result", "organization"])
+
+
+@transaction.atomic
+def metric_bind(
+    *,
+    actor: Actor,
+    key_result: KeyResult,
+    data_source: DataSource | None = None,
+    query: str = "",
+    builtin: str = "",
+    schedule: str = MetricDefinition.Schedule.DAILY,
+) -> MetricDefinition:
+    """Measure ``key_result`` with a query on a data source, or a built-in metric (upsert)."""
+    _require_key_result_writer(actor, key_result)
+    metric = MetricDefinition.objects.filter(key_result=key_result).first()
+    created = metric is None
+    if metric is None:
+        metric = MetricDefinition(organization=actor.organization, key_result=key_result)
+    before = {} if created else snapshot(metric, ["data_source", "query", "builtin", "schedule"])
+    metric.data_source, metric.query, metric.builtin = data_source, query.strip(), builtin
+    metric.schedule = schedule
+    _validate_metric(actor, metric)
+    after = snapshot(metric, ["data_source", "query", "builtin", "schedule"])
+    if after != before:
+        # A new definition is measured soon and starts with a clean slate.
+        metric.next_run_at = timezone.now() if metric.interval else None
+        metric.failures, metric.last_error, metric.last_error_kind = 0, "", ""
+        metric.last_error_params = {}
+    metric.save()
+    if after != before:
+        audit_record(
+            actor=actor,
+            action="key_result.bind_metric",
+            instance=key_result,
+            before={k: v for k, v in before.items() if after.get(k) != v} or None,
+            after={k: v for k, v in after.items() if before.get(k) != v},
+        )
+    return metric
+
+
+@transaction.atomic
+def metric_unbind(*, actor: Actor, key_result: KeyResult) -> None:
+    """Stop measuring ``key_result`` automatically; its check-ins stay."""
+    _require_key_result_writer(actor, key_result)
+    metric = MetricDefinition.objects.filter(key_result=key_result).first()
+    if metric is None:
+        return
+    audit_record(
+        actor=actor,
+        action="key_result.unbind_metric",
+        instance=key_result,
+        before=snapshot(metric, ["data_source", "query", "builtin", "schedule"]),
+    )
+    metric.delete()
+
+
+# Sync -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    """What a sync of one metric did: new check-ins, an unchanged value, or an error."""
+
+    metric_id: int
+    key_result_id: int
+    check_ins: int
+    value: Decimal | None
+    error_kind: str = ""
+    error: str = ""
+    duration_ms: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error_kind
+
+
+def worker_name() -> str:
+    """A name unique to this process, for leases: host, process id and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def retry_delay(failures: int, interval: dt.timedelta | None) -> dt.timedelta:
+    """Back off after ``failures`` failed runs in a row: 1, 2, 4 … minutes, at most 6 hours."""
+    delay = FIRST_RETRY * (2 ** min(max(failures - 1, 0), 20))
+    return min(delay, LONGEST_RETRY, interval or LONGEST_RETRY)
+
+
+def metric_claim(*, metric_id: int, owner: str, now: dt.datetime | None = None) -> bool:
+    """Take the lease of one metric so nobody else runs it; False if someone holds it."""
+    now = now or timezone.now()
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    return bool(
+        MetricDefinition.objects.filter(free, pk=metric_id).update(
+            lease_until=now + LEASE, lease_owner=owner
+        )
+    )
+
+
+def _history_check_ins(actor: Actor, metric: MetricDefinition, measurement: Measurement) -> int:
+    """Write the dated values of a history query that are new; returns how many were written.
+
+    Each (day, value) pair is written once: its idempotency key names the metric, the day and
+    the value, so a re-run adds nothing and a corrected value for a day adds one check-in.
+    """
+    assert measurement.reading is not None
+    cycle = metric.key_result.objective.cycle
+    last_day = min(cycle.end, timezone.localdate())
+    tz = timezone.get_current_timezone()
+    written = 0
+    for day, value in measurement.reading.history:
+        if day < cycle.start or day > last_day:
+            continue  # only the cycle's own days are its history
+        check_in = key_result_check_in(
+            actor=actor,
+            key_result=metric.key_result,
+            value=value,
+            source=CheckIn.Source.SYNC,
+            at=min(dt.datetime.combine(day, dt.time(), tzinfo=tz), measurement.ran_at),
+            idempotency_key=f"sync:{metric.pk}:{day.isoformat()}:{value.normalize()}"[:100],
+            provenance=_provenance(metric, measurement),
+        )
+        written += _is_new(check_in, measurement)
+    return written
+
+
+def _is_new(check_in: CheckIn, measurement: Measurement) -> bool:
+    """Whether the check-in service wrote ``check_in`` now, or returned an earlier one."""
+    provenance = check_in.provenance or {}
+    return bool(provenance.get("ran_at") == measurement.ran_at.isoformat())
+
+
+def _provenance(metric: MetricDefinition, measurement: Measurement) -> dict[str, Any]:
+    source = metric.data_source
+    return {
+        **measurement.provenance(),
+        "data_source_name": source.name if source else metric.get_builtin_display(),
+    }
+
+
+def _write_values(metric: MetricDefinition, measurement: Measurement) -> int:
+    """The check-ins a successful measurement makes: none when the value has not changed."""
+    assert measurement.reading is not None
+    actor = Actor.system(metric.organization)
+    if measurement.reading.history:
+        return _history_check_ins(actor, metric, measurement)
+    key_result = metric.key_result
+    if key_result.current is not None and key_result.current == measurement.reading.value:
+        return 0
+    key_result_check_in(
+        actor=actor,
+        key_result=key_result,
+        value=measurement.reading.value,
+        source=CheckIn.Source.SYNC,
+        at=measurement.ran_at,
+        provenance=_provenance(metric, measurement),
+    )
+    return 1
+
+
+@transaction.atomic
+def metric_record(*, metric: MetricDefinition, measurement: Measurement) -> SyncOutcome:
+    """Keep what a run of ``metric`` measured: check-ins on success, the error otherwise.
+
+    Always releases the metric's lease and schedules its next run: after the schedule's interval
+    on success, after a growing delay on failure. One failing metric never affects another.
+    """
+    locked = (
+        MetricDefinition.objects.select_for_update()
+        .select_related("organization", "data_source", "key_result__objective__cycle")
+        .get(pk=metric.pk)
+    )
+    written, error_kind, params, detail = 0, "", {}, ""
+    if measurement.error is not None:
+        error_kind, params = measurement.error.kind, measurement.error.params
+        detail = measurement.error.detail
+    elif locked.key_result.objective.cycle.status == Cycle.Status.CLOSED:
+        error_kind = "cycle_closed"
+    else:
+        try:
+            with transaction.atomic():
+                written = _write_values(locked, measurement)
+        except ValidationError as error:
+            error_kind, params = "invalid", {"reason": " ".join(error.messages)}
+    _remember(locked, measurement, error_kind, params, detail)
+    return SyncOutcome(
+        metric_id=locked.pk,
+        key_result_id=locked.key_result_id,
+        check_ins=written,
+        value=measurement.reading.value if measurement.reading and not error_kind else None,
+        error_kind=error_kind,
+        error=(describe(error_kind, params) + (f" {detail}" if detail else ""))
+        if error_kind
+        else "",
+        duration_ms=measurement.duration_ms,
+    )
+
+
+def _remember(
+    metric: MetricDefinition,
+    measurement: Measurement,
+    error_kind: str,
+    params: dict[str, Any],
+    detail: str,
+) -> None:
+    now = timezone.now()
+    metric.last_run_at, metric.last_duration_ms = measurement.ran_at, measurement.duration_ms
+    metric.lease_until, metric.lease_owner = None, ""
+    if error_kind:
+        metric.failures += 1
+        metric.last_error_kind, metric.last_error_params, metric.last_error = (
+            error_kind,
+            params,
+            detail,
+        )
+        if metric.interval:
+            metric.next_run_at = now + retry_delay(metric.failures, metric.interval)
+    else:
+        assert measurement.reading is not None
+        metric.failures, metric.last_error_kind, metric.last_error_params = 0, "", {}
+        metric.last_error = ""
+        metric.last_success_at, metric.last_value = measurement.ran_at, measurement.reading.value
+        metric.last_row_count = measurement.row_count
+        metric.next_run_at = now + metric.interval if metric.interval else None
+    metric.save()
+
+
+def metric_sync(*, actor: Actor, metric: MetricDefinition) -> SyncOutcome:
+    """Measure ``metric`` now and keep the result ("sync now", ``okrs sync``).
+
+    Runs the query outside any transaction (a slow warehouse must not hold database locks), then
+    records the result in one. Refused while a worker holds the metric's lease.
+    """
+    _require_key_result_writer(actor, metric.key_result)
+    cycle = metric.key_result.objective.cycle
+    if Cycle.objects.filter(pk=cycle.pk, status=Cycle.Status.CLOSED).exists():
+        raise ValidationError(describe("cycle_closed"))
+    if not metric_claim(metric_id=metric.pk, owner=worker_name()):
+        raise ValidationError(
+            _("This metric is being measured right now by a worker. Try again in a moment.")
+        )
+    return metric_record(metric=metric, measurement=measure(metric))
