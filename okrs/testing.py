@@ -22,6 +22,8 @@ from okrs.workspace.models import (
 
 def written_tables() -> list[type[Model]]:
     """Every table a service may write."""
+    from okrs.metrics.models import DataSource, MetricDefinition
+
     return [
         get_user_model(),
         Organization,
@@ -35,6 +37,8 @@ def written_tables() -> list[type[Model]]:
         KeyResult,
         CheckIn,
         Initiative,
+        DataSource,
+        MetricDefinition,
     ]
 
 

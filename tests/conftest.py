@@ -38,6 +38,16 @@ def _test_defaults(settings: Any) -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _close_metric_connections(django_db_setup: None) -> Iterator[None]:
+    """Metric queries keep pooled connections (some to the test database itself): close them
+    before pytest-django drops that database (set up first, so torn down first)."""
+    yield
+    from okrs.metrics.connectors import dispose_engines
+
+    dispose_engines()
+
+
 @dataclass
 class World:
     org: Organization

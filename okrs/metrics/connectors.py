@@ -29,6 +29,7 @@ from typing import Any
 
 # Parameters a query may use, written :cycle_start and :cycle_end.
 PARAMETER = re.compile(r"(?<![:\w\\]):(cycle_start|cycle_end)\b")
+_BEFORE_CAST = re.compile(r"(?<![:\w\\]):(cycle_start|cycle_end)(?=::)")
 ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 CONNECT_TIMEOUT_SECONDS = 10
 
@@ -69,19 +70,36 @@ def expand_env(text: str, environ: Mapping[str, str] | None = None) -> str:
     return ENV_REFERENCE.sub(value, text)
 
 
+# user:password@ in a URL: the password runs to the last @ (passwords may hold : / ? or @).
+_CREDENTIALS = re.compile(
+    r"^(?P<head>[\w.+-]+://[^:/@?#]*:)(?P<password>.*)@(?P<tail>[^@]*)$", re.S
+)
+# Query-string options that hold secrets (?password=…, &sslpassword=…, &token=…, &private_key=…).
+_SECRET_OPTION = re.compile(
+    r"(?P<name>[?&][^=&#]*(?:password|passwd|pwd|secret|token|api_?key|private_?key)[^=&#]*=)"
+    r"(?P<value>[^&#]*)",
+    re.I,
+)
+
+
 def redacted_url(url: str) -> str:
-    """The URL as people may see it: passwords replaced by ``***``, ``${NAME}`` left as written."""
+    """The URL as people may see it: passwords replaced by ``***``, ``${NAME}`` left as written.
+
+    Done on the text rather than through SQLAlchemy's parser, so that everything else stays as
+    the person wrote it (a rendered URL would re-quote ``${NAME}`` and reorder options).
+    """
+
+    def hidden(secret: str) -> str:
+        return secret if not secret or ENV_REFERENCE.fullmatch(secret) else "***"
+
     if not url or ENV_REFERENCE.fullmatch(url.strip()):
         return url
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        # Not a URL we can read: show only what comes before any credentials could start.
-        return url.split("://", 1)[0] + "://***" if "://" in url else "***"
-    return parsed.render_as_string(hide_password=True)
+    if "://" not in url:
+        return "***"  # not a URL: nothing in it can be shown safely
+    credentials = _CREDENTIALS.match(url)
+    if credentials:
+        url = credentials["head"] + hidden(credentials["password"]) + "@" + credentials["tail"]
+    return _SECRET_OPTION.sub(lambda m: m["name"] + hidden(m["value"]), url)
 
 
 def query_fingerprint(query: str) -> str:
@@ -98,18 +116,50 @@ def used_parameters(query: str, params: Mapping[str, Any]) -> dict[str, Any]:
 
 # SQL databases ----------------------------------------------------------------------------------
 
-_engines: dict[str, Any] = {}
+_engines: dict[tuple[str, int], Any] = {}
 _engines_lock = threading.Lock()
+# A query must start with one of these words (after comments and parentheses): anything else
+# (PRAGMA, ATTACH, SET, COMMIT …) is refused before it reaches the database.
+READING_WORDS = frozenset({"select", "with", "values", "table"})
+_LEADING_NOISE = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/|\()*", re.S)
+# MySQL and MariaDB stop a statement that runs too long with these error numbers.
+MYSQL_TIMEOUT_ERRORS = frozenset({3024, 1969})
+
+
+def _require_select(query: str) -> None:
+    rest = query[_LEADING_NOISE.match(query).end() :]  # type: ignore[union-attr]
+    word = re.match(r"[A-Za-z]+", rest)
+    if word is None or word.group(0).lower() not in READING_WORDS:
+        raise MetricError("not_a_query")
 
 
 def _engine(url: str, pool_size: int) -> Any:
-    """One SQLAlchemy engine per URL, created on first use."""
+    """One SQLAlchemy engine per URL and pool size, created on first use.
+
+    Keyed by the pool size too: two data sources on one database each get the pool their
+    ``max_concurrency`` asks for, and a changed limit takes effect on the next run.
+    """
+    key = (url, pool_size)
     with _engines_lock:
-        engine = _engines.get(url)
+        engine = _engines.get(key)
         if engine is None:
             engine = _create_engine(url, pool_size)
-            _engines[url] = engine
+            _engines[key] = engine
         return engine
+
+
+def _read_only_sqlite(parsed: Any) -> Any:
+    """A SQLite URL opened read-only: a missing file is an error instead of a new empty one."""
+    from urllib.parse import quote
+
+    database = parsed.database or ""
+    if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
+        return parsed  # a shared in-memory database (the test suite's) has no file to open
+    if parsed.query.get("uri") in ("true", "1"):
+        return parsed.update_query_dict({"mode": "ro"})
+    return parsed.set(database="file:" + quote(database)).update_query_dict(
+        {"mode": "ro", "uri": "true"}
+    )
 
 
 def _create_engine(url: str, pool_size: int) -> Any:
@@ -125,6 +175,7 @@ def _create_engine(url: str, pool_size: int) -> Any:
     connect_args: dict[str, Any] = {}
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        parsed = _read_only_sqlite(parsed)
         connect_args["check_same_thread"] = False
     else:
         options.update(pool_size=pool_size, max_overflow=0, pool_timeout=60)
@@ -132,9 +183,7 @@ def _create_engine(url: str, pool_size: int) -> Any:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
     try:
         return create_engine(parsed, connect_args=connect_args, **options)
-    except NoSuchModuleError as error:
-        raise MetricError("config", str(error), missing_driver=backend) from None
-    except (ArgumentError, ImportError) as error:
+    except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise MetricError("config", str(error), missing_driver=backend) from None
 
 
@@ -156,49 +205,94 @@ def run_sql(
     pool_size: int = 4,
 ) -> QueryResult:
     """Run ``query`` read-only on the database at ``url`` (``${NAME}`` expanded)."""
-    from sqlalchemy import exc, text
+    from sqlalchemy import exc
 
+    _require_select(query)
     engine = _engine(expand_env(url), pool_size)
     started = time.perf_counter()
     try:
-        with engine.connect() as connection:
-            backend = connection.dialect.name
-            _read_only(connection, backend, timeout)
-            with _cancel_after(timeout, connection, backend):
-                result = connection.execute(text(query), used_parameters(query, params or {}))
-                if not result.returns_rows:
-                    raise MetricError("not_a_query")
-                columns = tuple(result.keys())
-                rows = [tuple(row) for row in result.fetchmany(row_limit + 1)]
-            connection.rollback()
+        connection = engine.connect()
+    except exc.DBAPIError as error:
+        # Refused, unreachable, unknown database, wrong password: the source cannot be used.
+        raise MetricError("unavailable", _first_line(error.orig or error)) from None
+    except exc.TimeoutError as error:  # every pooled connection stayed busy
+        raise MetricError("unavailable", _first_line(error)) from None
+    watch = _Watch()
+    try:
+        with connection:
+            rows, columns = _fetch(connection, query, params, timeout, row_limit, watch)
     except MetricError:
         raise
     except exc.DBAPIError as error:
-        raise _sql_error(error, time.perf_counter() - started, timeout) from None
+        raise _sql_error(error, cancelled=watch.fired, timeout=timeout) from None
     except exc.SQLAlchemyError as error:
-        raise MetricError("query", str(error)) from None
+        raise MetricError("query", _first_line(error)) from None
     if len(rows) > row_limit:
         raise MetricError("too_many_rows", limit=row_limit)
     return QueryResult(columns, rows, _elapsed_ms(started))
 
 
-def _read_only(connection: Any, backend: str, timeout: float) -> None:
-    """Make the transaction read-only and bound its statements, where the database allows."""
+def _fetch(
+    connection: Any,
+    query: str,
+    params: Mapping[str, Any] | None,
+    timeout: float,
+    row_limit: int,
+    watch: _Watch,
+) -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
+    """Run the query in a read-only transaction that is always rolled back."""
     from sqlalchemy import text
 
+    backend = connection.dialect.name
+    _read_only(connection, backend, timeout)
     if backend == "postgresql":
-        connection.execute(text("SET TRANSACTION READ ONLY"))
-        connection.execute(text(f"SET LOCAL statement_timeout = {int(timeout * 1000)}"))
+        # A server-side cursor: DECLARE takes exactly one SELECT (no "select 1; commit; insert
+        # …", no data-modifying WITH), and only row_limit + 1 rows ever leave the server.
+        connection = connection.execution_options(yield_per=row_limit + 1)
+    try:
+        with _cancel_after(timeout, connection, backend, watch):
+            # SQLAlchemy takes ":cycle_start::date" for text, not a parameter: a space before
+            # the cast (":cycle_start ::date", the same SQL) makes it one.
+            statement = _BEFORE_CAST.sub(r":\1 ", query)
+            result = connection.execute(text(statement), used_parameters(query, params or {}))
+            if not result.returns_rows:
+                raise MetricError("not_a_query")
+            columns = tuple(result.keys())
+            rows = [tuple(row) for row in result.fetchmany(row_limit + 1)]
+            result.close()
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+    return rows, columns
+
+
+def _read_only(connection: Any, backend: str, timeout: float) -> None:
+    """Make the transaction read-only and bound its statements, where the database allows."""
+    if backend == "postgresql":
+        connection.exec_driver_sql(
+            f"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {int(timeout * 1000)}"
+        )
     elif backend in ("mysql", "mariadb"):
+        # The session of a pooled connection is only ever used for metrics: read-only for good.
         connection.exec_driver_sql("SET SESSION TRANSACTION READ ONLY")
+        if getattr(connection.dialect, "is_mariadb", False):
+            connection.exec_driver_sql(f"SET SESSION max_statement_time = {float(timeout)}")
+        else:
+            connection.exec_driver_sql(f"SET SESSION max_execution_time = {int(timeout * 1000)}")
     elif backend == "sqlite":
         connection.exec_driver_sql("PRAGMA query_only = ON")
 
 
+class _Watch:
+    """Whether the timer of ``_cancel_after`` stopped the statement (so the error is a timeout)."""
+
+    fired = False
+
+
 @contextmanager
-def _cancel_after(timeout: float, connection: Any, backend: str) -> Iterator[None]:
+def _cancel_after(timeout: float, connection: Any, backend: str, watch: _Watch) -> Iterator[None]:
     """Cancel the running statement after ``timeout`` seconds, for databases without a setting."""
-    if backend == "postgresql":  # statement_timeout does it on the server
+    if backend in ("postgresql", "mysql", "mariadb"):  # the server's own timeout does it
         yield
         return
     raw = connection.connection.dbapi_connection
@@ -206,7 +300,12 @@ def _cancel_after(timeout: float, connection: Any, backend: str) -> Iterator[Non
     if cancel is None:
         yield
         return
-    timer = threading.Timer(timeout, cancel)
+
+    def stop() -> None:
+        watch.fired = True
+        cancel()
+
+    timer = threading.Timer(timeout, stop)
     timer.daemon = True
     timer.start()
     try:
@@ -215,27 +314,36 @@ def _cancel_after(timeout: float, connection: Any, backend: str) -> Iterator[Non
         timer.cancel()
 
 
-def _sql_error(error: Any, seconds: float, timeout: float) -> MetricError:
+def _seconds(timeout: float) -> float | int:
+    return int(timeout) if float(timeout).is_integer() else timeout
+
+
+def _first_line(error: Any) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _sql_error(error: Any, *, cancelled: bool, timeout: float) -> MetricError:
+    """The MetricError of a database error raised while the query ran.
+
+    A timeout is recognised by what stopped the statement (our timer, PostgreSQL's
+    statement_timeout, MySQL/MariaDB's limit), never by elapsed time: a lost connection or a
+    syntax error that happens to come late is not a timeout.
+    """
     original = getattr(error, "orig", None)
-    detail = str(original or error).strip().splitlines()[0] if str(original or error) else ""
-    sqlstate = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
-    if sqlstate == "57014" or "interrupted" in detail.lower() or seconds >= timeout:
-        return MetricError("timeout", detail, seconds=int(timeout))
-    if error.connection_invalidated or _is_connection_error(error):
+    detail = _first_line(original or error)
+    sqlstate = str(getattr(original, "sqlstate", None) or getattr(original, "pgcode", None) or "")
+    errno = (getattr(original, "args", None) or (None,))[0]
+    statement_timeout = sqlstate == "57014" and "timeout" in detail.lower()
+    if cancelled or statement_timeout or errno in MYSQL_TIMEOUT_ERRORS:
+        return MetricError("timeout", detail, seconds=_seconds(timeout))
+    # Class 08 is "connection exception"; 57P01-03 are the server shutting the session down.
+    if error.connection_invalidated or sqlstate.startswith("08") or sqlstate in _SHUTDOWN_STATES:
         return MetricError("unavailable", detail)
     return MetricError("query", detail)
 
 
-def _is_connection_error(error: Any) -> bool:
-    from sqlalchemy import exc
-
-    if not isinstance(error, exc.OperationalError):
-        return False
-    words = str(error.orig).lower()
-    return any(
-        w in words
-        for w in ("connect", "connection", "server closed", "terminat", "unable to open database")
-    )
+_SHUTDOWN_STATES = frozenset({"57P01", "57P02", "57P03"})
 
 
 # Files ------------------------------------------------------------------------------------------
@@ -269,7 +377,11 @@ def _quoted(text: str, quote: str = "'") -> str:
 
 
 def _file_database(table: str, path: str) -> Any:
-    """An in-memory DuckDB database with one view, ``table``, over the files at ``path``."""
+    """An in-memory DuckDB database with one view, ``table``, over the files at ``path``.
+
+    The view is bound again by every query, so files added to or removed from a pattern, or
+    rewritten with other columns, are seen without reopening the database.
+    """
     import duckdb
 
     key = (table, path)
@@ -279,20 +391,32 @@ def _file_database(table: str, path: str) -> Any:
             return database
         if not Path(path).is_absolute():
             raise MetricError("config", relative_path=path)
+        if _folder_of(path) == "/":
+            # Queries may read only the source's own folder; a wildcard at the top would be all.
+            raise MetricError("config", wildcard_folder=path)
+        reader = _reader(path)
         database = duckdb.connect(":memory:")
         try:
             database.execute(
-                f"CREATE VIEW {_quoted(table, chr(34))} AS SELECT * FROM {_reader(path)}({_quoted(path)})"
+                f"CREATE VIEW {_quoted(table, chr(34))} AS SELECT * FROM {reader}({_quoted(path)})"
             )
         except duckdb.Error as error:
             database.close()
-            raise MetricError("unavailable", str(error).splitlines()[0]) from None
+            raise MetricError("unavailable", _first_line(error)) from None
         folder = _folder_of(path)
         database.execute(f"SET allowed_directories = [{_quoted(folder.rstrip('/') + '/')}]")
         database.execute("SET enable_external_access = false")
+        database.execute("SET enable_progress_bar = false")  # a worker's output is its log
         database.execute("SET lock_configuration = true")
         _file_databases[key] = database
         return database
+
+
+def _file_cursor(table: str, path: str) -> Any:
+    """A cursor of its own for this thread (a DuckDB connection is not safe to share)."""
+    database = _file_database(table, path)
+    with _file_databases_lock:  # cursor() on a connection other threads also use
+        return database.cursor()
 
 
 def forget_file_databases() -> None:
@@ -315,26 +439,26 @@ def run_files(
     """Run ``query`` on the CSV/Parquet files at ``path`` (``${NAME}`` expanded), seen as ``table``."""
     import duckdb
 
-    cursor = _file_database(table, expand_env(path)).cursor()
+    cursor = _file_cursor(table, expand_env(path))
     started = time.perf_counter()
     timer = threading.Timer(timeout, cursor.interrupt)
     timer.daemon = True
+    # DuckDB names parameters $name: :cycle_start becomes $cycle_start before anything parses it.
+    statement = PARAMETER.sub(r"$\1", query)
     try:
-        statements = cursor.extract_statements(query)
+        statements = cursor.extract_statements(statement)
         if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
             raise MetricError("not_a_query")
         timer.start()
-        result = cursor.execute(
-            PARAMETER.sub(r"$\1", query), used_parameters(query, params or {}) or None
-        )
+        result = cursor.execute(statement, used_parameters(query, params or {}) or None)
         columns = tuple(d[0] for d in result.description or ())
         rows = result.fetchmany(row_limit + 1)
     except duckdb.InterruptException:
-        raise MetricError("timeout", seconds=int(timeout)) from None
+        raise MetricError("timeout", seconds=_seconds(timeout)) from None
     except duckdb.IOException as error:
-        raise MetricError("unavailable", str(error).splitlines()[0]) from None
+        raise MetricError("unavailable", _first_line(error)) from None
     except duckdb.Error as error:
-        raise MetricError("query", str(error).splitlines()[0]) from None
+        raise MetricError("query", _first_line(error)) from None
     finally:
         timer.cancel()
         cursor.close()

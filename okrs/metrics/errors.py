@@ -22,6 +22,11 @@ def _config(params: dict[str, Any]) -> str:
         return _(
             "The files path '%(path)s' is relative. Write a full path such as /data/events.parquet."
         ) % {"path": params["relative_path"]}
+    if "wildcard_folder" in params:
+        return _(
+            "'%(path)s' has a wildcard in its first folder, so queries could read any file of the"
+            " machine. Start the path with a fixed folder, like /data/events-*.parquet."
+        ) % {"path": params["wildcard_folder"]}
     if "unknown_file_kind" in params:
         return _(
             "'%(path)s' is neither a CSV nor a Parquet file: name files ending in .csv or .parquet."
@@ -48,6 +53,14 @@ def _fixed(kind: str) -> str | None:
             "This built-in metric needs the backlog, which is not set up yet for this organization."
         ),
         "cycle_closed": _("The cycle is closed: its numbers are final and no longer synced."),
+        "deleted": _(
+            "The key result or its metric was deleted while it was being measured; nothing was"
+            " recorded."
+        ),
+        "internal": _(
+            "okrs failed while measuring this metric. The detail below says where; if it"
+            " persists, report it with that detail."
+        ),
     }
     return messages.get(kind)
 
@@ -85,6 +98,11 @@ def describe(kind: str, params: dict[str, Any] | None = None) -> str:
             "row": params.get("row", 1),
             "value": params.get("value", ""),
         }
+    if kind == "too_large":
+        return _(
+            "Row %(row)s holds %(value)s, which is too large for a key result (at most 18"
+            " digits before the decimal point). Check the query's units."
+        ) % {"row": params.get("row", 1), "value": params.get("value", "")}
     if kind == "not_a_date":
         return _(
             "Row %(row)s starts with '%(value)s', which is not a date. The first of two columns"

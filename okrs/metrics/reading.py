@@ -28,7 +28,7 @@ class Reading:
 
 
 def number(raw: Any, *, row: int = 1) -> Decimal:
-    """A finite decimal from a database value, or MetricError('not_numeric')."""
+    """A finite decimal from a database value; MetricError 'empty', 'not_numeric' or 'too_large'."""
     if raw is None:
         raise MetricError("empty", null_row=row)
     if isinstance(raw, bool):
@@ -37,8 +37,10 @@ def number(raw: Any, *, row: int = 1) -> Decimal:
         value = raw if isinstance(raw, Decimal) else Decimal(str(raw).strip())
     except (InvalidOperation, ValueError):
         raise MetricError("not_numeric", value=str(raw)[:60], row=row) from None
-    if not value.is_finite() or abs(value) >= LARGEST_VALUE:
+    if not value.is_finite():
         raise MetricError("not_numeric", value=str(raw)[:60], row=row)
+    if abs(value) >= LARGEST_VALUE:
+        raise MetricError("too_large", value=str(raw)[:60], row=row)
     return value.quantize(Decimal("0.000001"))
 
 

@@ -7,6 +7,7 @@ check shows it as it is.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ from okrs.metrics.builtins import measure_builtin
 from okrs.metrics.connectors import MetricError
 from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.metrics.reading import Reading, read_result
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,27 @@ def measure_builtin_metric(*, builtin: str, key_result: KeyResult) -> Measuremen
 
 
 def measure(metric: MetricDefinition) -> Measurement:
-    """Run a saved metric. Expects ``key_result__objective__cycle`` and ``data_source`` loaded."""
-    if metric.builtin:
-        return measure_builtin_metric(builtin=metric.builtin, key_result=metric.key_result)
-    assert metric.data_source is not None  # guaranteed by the model's check constraint
-    return measure_query(
-        data_source=metric.data_source, query=metric.query, key_result=metric.key_result
-    )
+    """Run a saved metric. Expects ``key_result__objective__cycle`` and ``data_source`` loaded.
+
+    Never raises: whatever goes wrong becomes the Measurement's error, so that the scheduler
+    can record it on this metric and go on with the others.
+    """
+    ran_at = timezone.now()
+    started = time.perf_counter()
+    try:
+        if metric.builtin:
+            return measure_builtin_metric(builtin=metric.builtin, key_result=metric.key_result)
+        assert metric.data_source is not None  # guaranteed by the model's check constraint
+        return measure_query(
+            data_source=metric.data_source, query=metric.query, key_result=metric.key_result
+        )
+    except Exception as error:  # a bug or a driver's surprise must not stop the worker
+        logger.exception("metric %s could not be measured", metric.pk)
+        source = metric.data_source.ref if metric.data_source else "builtin"
+        fingerprint = metric.builtin or connectors.query_fingerprint(metric.query)
+        # Only the exception's class: its message could quote a URL with its password.
+        failure = MetricError("internal", type(error).__name__)
+        return Measurement(ran_at, _ms(started), source, fingerprint, error=failure)
 
 
 def _ms(started: float) -> int:

@@ -3,7 +3,9 @@
 Any number of workers, on any number of machines, may call ``run_due`` at once: a metric is
 run only by the worker that took its lease (one conditional UPDATE, atomic in PostgreSQL and
 SQLite alike), so no metric runs twice at the same time. A worker that dies leaves leases that
-expire after ``services.LEASE`` and are taken again.
+expire after ``services.LEASE`` and are taken again. Each lease is renewed just before its
+query starts (for longer when the source's timeout is longer), so a metric that waited behind a
+slow source is never run by two workers.
 
 Queries run in threads (they wait on the network or on DuckDB, which releases the GIL); their
 results are written by the calling thread, one at a time, through ``services.metric_record``.
@@ -13,21 +15,31 @@ Built-in metrics read okrs' own database and run in the calling thread too.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from okrs.goals.models import Cycle
+from okrs.metrics.errors import describe
 from okrs.metrics.models import MetricDefinition
 from okrs.metrics.runner import Measurement, measure
-from okrs.metrics.services import LEASE, SyncOutcome, metric_record, worker_name
+from okrs.metrics.services import (
+    LEASE,
+    SyncOutcome,
+    metric_lease_renew,
+    metric_record,
+    worker_name,
+)
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,18 +74,25 @@ def claim_due(
 ) -> list[int]:
     """Lease up to ``limit`` due metrics to ``owner``; returns the ids this owner now holds."""
     now = now or timezone.now()
-    wanted = Q(due_metrics(now)) & (scope or Q())
-    candidates = list(
-        MetricDefinition.objects.filter(wanted)
-        .order_by("next_run_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+    if not connection.features.has_select_for_update_skip_locked:
+        # SQLite: one writer at a time, and the conditional UPDATE settles any race.
+        return _claim(owner, now, limit, scope, lock=False)
+    # PostgreSQL: rows another worker is claiming are skipped instead of waited for, so
+    # workers never queue behind (or deadlock with) each other's UPDATE.
+    with transaction.atomic():
+        return _claim(owner, now, limit, scope, lock=True)
+
+
+def _claim(owner: str, now: dt.datetime, limit: int, scope: Q | None, *, lock: bool) -> list[int]:
+    due = MetricDefinition.objects.filter(Q(due_metrics(now)) & (scope or Q()))
+    if lock:
+        due = due.select_for_update(skip_locked=True, of=("self",))
+    candidates = list(due.order_by("next_run_at", "pk").values_list("pk", flat=True)[:limit])
     if not candidates:
         return []
-    lease_until = now + LEASE
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     MetricDefinition.objects.filter(free, pk__in=candidates).update(
-        lease_until=lease_until, lease_owner=owner
+        lease_until=now + LEASE, lease_owner=owner
     )
     return list(
         MetricDefinition.objects.filter(pk__in=candidates, lease_owner=owner).values_list(
@@ -103,6 +122,7 @@ def run_metrics(
     """
     report = SyncReport()
     started = time.perf_counter()
+    threads = max(1, threads)
     waiting: dict[int, deque[MetricDefinition]] = defaultdict(deque)
     for metric in metrics:
         if metric.builtin:
@@ -138,6 +158,10 @@ def _start_more(
             if per_source[source_id] >= limit:
                 break
             metric = queue.popleft()
+            if metric.lease_owner and not metric_lease_renew(
+                metric=metric, owner=metric.lease_owner
+            ):
+                continue  # our lease ran out while the metric waited, and another worker took it
             per_source[source_id] += 1
             running[pool.submit(measure, metric)] = metric
         if not queue:
@@ -150,7 +174,19 @@ def _record(
     measurement: Measurement,
     on_outcome: Callable[[SyncOutcome], None] | None,
 ) -> None:
-    outcome = metric_record(metric=metric, measurement=measurement)
+    try:
+        outcome = metric_record(metric=metric, measurement=measurement)
+    except Exception as error:  # e.g. the okrs database hiccuped: keep going with the others
+        logger.exception("the result of metric %s could not be recorded", metric.pk)
+        outcome = SyncOutcome(
+            metric_id=metric.pk,
+            key_result_id=metric.key_result_id,
+            check_ins=0,
+            value=None,
+            error_kind="internal",
+            error=f"{describe('internal')} {type(error).__name__}",
+            duration_ms=measurement.duration_ms,
+        )
     report.add(outcome)
     if on_outcome is not None:
         on_outcome(outcome)

@@ -15,10 +15,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from okrs.goals.models import CheckIn, Cycle, KeyResult
 from okrs.goals.services import key_result_check_in
-from okrs.lib.refs import ref_base, ref_unique
+from okrs.lib.refs import ref_base
 from okrs.metrics import connectors
 from okrs.metrics.errors import describe
 from okrs.metrics.models import DataSource, MetricDefinition
@@ -41,6 +42,13 @@ LEASE = dt.timedelta(minutes=15)
 
 def _validate_data_source(data_source: DataSource) -> None:
     errors: dict[str, str] = {}
+    if data_source.kind not in DataSource.Kind.values:
+        raise ValidationError(
+            {
+                "kind": _("Choose the kind of data source: '%(sql)s' or '%(files)s'.")
+                % {"sql": DataSource.Kind.SQL, "files": DataSource.Kind.FILES}
+            }
+        )
     if data_source.kind == DataSource.Kind.SQL:
         if not data_source.url.strip():
             errors["url"] = _(
@@ -87,6 +95,16 @@ def _taken_data_source_refs(actor: Actor, exclude: int | None = None) -> set[str
     return set(refs.values_list("ref", flat=True))
 
 
+def _new_ref(name: str, taken: set[str]) -> str:
+    """A ref made from ``name``: queries name a files source by it, as a table, so only
+    letters, digits and underscores (``web_events``, ``web_events_2``), never a hyphen."""
+    base = ref_base("data_source", name).replace("-", "_")
+    ref, number = base, 2
+    while ref in taken:
+        ref, number = f"{base}_{number}", number + 1
+    return ref
+
+
 def _require_manager(actor: Actor) -> None:
     require(
         actor.can_manage_structure(),
@@ -110,8 +128,7 @@ def data_source_create(
         )
     data_source = DataSource(
         organization=actor.organization,
-        # Queries name a files source by its ref, as a table: underscores need no quoting in SQL.
-        ref=ref or ref_unique(ref_base("data_source", name).replace("-", "_"), taken),
+        ref=ref or _new_ref(name, taken),
         name=name,
         kind=kind,
         **fields,
@@ -187,9 +204,12 @@ def data_source_delete(*, actor: Actor, data_source: DataSource) -> None:
     bound = data_source.metrics.count()
     if bound:
         raise ValidationError(
-            _(
+            ngettext(
+                "%(count)s key result is measured by this data source. Bind it to another"
+                " source, or remove its metric, before deleting the source.",
                 "%(count)s key results are measured by this data source. Bind them to another"
-                " source, or remove their metrics, before deleting it."
+                " source, or remove their metrics, before deleting the source.",
+                bound,
             )
             % {"count": bound}
         )
@@ -320,22 +340,45 @@ def retry_delay(failures: int, interval: dt.timedelta | None) -> dt.timedelta:
     return min(delay, LONGEST_RETRY, interval or LONGEST_RETRY)
 
 
-def metric_claim(*, metric_id: int, owner: str, now: dt.datetime | None = None) -> bool:
+def lease_for(metric: MetricDefinition) -> dt.timedelta:
+    """How long a run of ``metric`` may hold its lease: LEASE, or more for a long timeout."""
+    timeout = metric.data_source.timeout_seconds if metric.data_source else 0
+    return max(LEASE, dt.timedelta(seconds=timeout) + FIRST_RETRY)
+
+
+def metric_claim(
+    *, metric_id: int, owner: str, now: dt.datetime | None = None, lease: dt.timedelta = LEASE
+) -> bool:
     """Take the lease of one metric so nobody else runs it; False if someone holds it."""
     now = now or timezone.now()
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     return bool(
         MetricDefinition.objects.filter(free, pk=metric_id).update(
-            lease_until=now + LEASE, lease_owner=owner
+            lease_until=now + lease, lease_owner=owner
         )
     )
+
+
+def metric_lease_renew(*, metric: MetricDefinition, owner: str) -> bool:
+    """Extend ``owner``'s lease of ``metric`` just before its query starts; False if lost.
+
+    A worker's batch may wait a long time behind a slow source before a metric's turn comes;
+    renewing then (instead of leasing the whole batch for longer) keeps a dead worker's leases
+    short, and a lease that expired and was taken by another worker is never run twice.
+    """
+    # Still ours even if it expired meanwhile, as long as nobody else has taken it.
+    renewed = MetricDefinition.objects.filter(pk=metric.pk, lease_owner=owner).update(
+        lease_until=timezone.now() + lease_for(metric)
+    )
+    return bool(renewed)
 
 
 def _history_check_ins(actor: Actor, metric: MetricDefinition, measurement: Measurement) -> int:
     """Write the dated values of a history query that are new; returns how many were written.
 
-    Each (day, value) pair is written once: its idempotency key names the metric, the day and
-    the value, so a re-run adds nothing and a corrected value for a day adds one check-in.
+    Each (day, value) pair is written once: its idempotency key names the day and the value
+    (keys are per key result), so a re-run, or the same history after the key result was
+    unbound and bound again, adds nothing, and a corrected value for a day adds one check-in.
     """
     assert measurement.reading is not None
     cycle = metric.key_result.objective.cycle
@@ -351,7 +394,7 @@ def _history_check_ins(actor: Actor, metric: MetricDefinition, measurement: Meas
             value=value,
             source=CheckIn.Source.SYNC,
             at=min(dt.datetime.combine(day, dt.time(), tzinfo=tz), measurement.ran_at),
-            idempotency_key=f"sync:{metric.pk}:{day.isoformat()}:{value.normalize()}"[:100],
+            idempotency_key=f"sync:{day.isoformat()}:{value.normalize()}"[:100],
             provenance=_provenance(metric, measurement),
         )
         written += _is_new(check_in, measurement)
@@ -400,10 +443,22 @@ def metric_record(*, metric: MetricDefinition, measurement: Measurement) -> Sync
     on success, after a growing delay on failure. One failing metric never affects another.
     """
     locked = (
-        MetricDefinition.objects.select_for_update()
+        # Only the metric's row: PostgreSQL cannot lock the nullable side of the data source join.
+        MetricDefinition.objects.select_for_update(of=("self",))
         .select_related("organization", "data_source", "key_result__objective__cycle")
-        .get(pk=metric.pk)
+        .filter(pk=metric.pk)
+        .first()
     )
+    if locked is None:  # unbound, or its key result deleted, while the query ran
+        return SyncOutcome(
+            metric_id=metric.pk,
+            key_result_id=metric.key_result_id,
+            check_ins=0,
+            value=None,
+            error_kind="deleted",
+            error=describe("deleted"),
+            duration_ms=measurement.duration_ms,
+        )
     written, error_kind, params, detail = 0, "", {}, ""
     if measurement.error is not None:
         error_kind, params = measurement.error.kind, measurement.error.params
@@ -469,7 +524,7 @@ def metric_sync(*, actor: Actor, metric: MetricDefinition) -> SyncOutcome:
     cycle = metric.key_result.objective.cycle
     if Cycle.objects.filter(pk=cycle.pk, status=Cycle.Status.CLOSED).exists():
         raise ValidationError(describe("cycle_closed"))
-    if not metric_claim(metric_id=metric.pk, owner=worker_name()):
+    if not metric_claim(metric_id=metric.pk, owner=worker_name(), lease=lease_for(metric)):
         raise ValidationError(
             _("This metric is being measured right now by a worker. Try again in a moment.")
         )
