@@ -12,13 +12,14 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from okrs.coach.findings import SEVERITY_ORDER, RenderedFinding, summarize
 from okrs.coach.linting import lint_plan, render
 from okrs.coach.plan import LintOptions, Plan, PlanCycle, PlanKeyResult, PlanObjective, PlanTeam
 from okrs.goals.models import Cycle, KeyResult
 from okrs.goals.selectors import key_results_for, objectives_for
+from okrs.metrics.models import MetricDefinition
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import teams_for
 
@@ -40,7 +41,11 @@ def plan_for_cycle(*, actor: Actor, cycle: Cycle) -> Plan:
     rows = (
         key_results_for(actor=actor)
         .filter(objective__cycle=cycle)
-        .annotate(check_in_count=Count("check_ins"))
+        .annotate(
+            check_in_count=Count("check_ins"),
+            # In the same query: measurability costs nothing per key result.
+            has_metric=Exists(MetricDefinition.objects.filter(key_result=OuterRef("pk"))),
+        )
         .order_by("objective_id", "position", "id")
     )
     for key_result in rows:
@@ -95,7 +100,8 @@ def plan_for_cycle(*, actor: Actor, cycle: Cycle) -> Plan:
 
 
 def plan_key_result(objective_ref: str, key_result: KeyResult) -> PlanKeyResult:
-    """A stored key result as the linter reads it (``check_in_count`` when annotated)."""
+    """A stored key result as the linter reads it (``check_in_count``, ``has_metric`` when
+    annotated)."""
     return PlanKeyResult(
         ref=key_result.ref,
         title=key_result.title,
@@ -107,7 +113,7 @@ def plan_key_result(objective_ref: str, key_result: KeyResult) -> PlanKeyResult:
         kind=key_result.kind,  # type: ignore[arg-type]
         chance_of_success=key_result.chance_of_success,
         deadline=key_result.deadline,
-        has_source=False,  # data sources arrive with live metrics
+        has_source=getattr(key_result, "has_metric", False),  # bound to a metric definition
         check_ins=getattr(key_result, "check_in_count", 0),
         path=key_result_path(objective_ref, key_result.ref),
         object_id=key_result.id,

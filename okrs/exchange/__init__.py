@@ -1,4 +1,4 @@
-"""OKRs as code: one organization's teams, cycle, objectives and key results in a YAML file.
+"""OKRs as code: an organization's teams, data sources, cycle, objectives and key results in YAML.
 
 ``load_document`` reads and checks a file (no database, no Django settings), ``load_plan`` gives
 the linter's ``Plan`` of it; ``okrs.exchange.importer`` and ``okrs.exchange.exporter`` move it in
@@ -11,6 +11,7 @@ export` commands costs nothing to the other commands.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,12 +44,19 @@ def load_document(path: str | Path, *, complete: bool = False) -> Document:
     return _checked(build_document(read_file(path)), complete=complete)
 
 
-def document_from_text(text: str, *, file: str = "<text>", complete: bool = False) -> Document:
-    """``load_document`` for text already in memory; ``file`` names it in messages."""
+def document_from_text(
+    text: str, *, file: str = "<text>", complete: bool = False, folder: str | Path | None = None
+) -> Document:
+    """``load_document`` for text already in memory; ``file`` names it in messages.
+
+    ``folder`` is where the text's relative paths (of files data sources) are read from; without
+    one, such a path lints but cannot be imported.
+    """
     from okrs.exchange.build import build_document
     from okrs.exchange.reading import read_text
 
-    return _checked(build_document(read_text(text, file)), complete=complete)
+    where = None if folder is None else os.path.abspath(folder)
+    return _checked(build_document(read_text(text, file, where)), complete=complete)
 
 
 def _checked(document: Document, *, complete: bool) -> Document:

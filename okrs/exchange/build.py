@@ -19,11 +19,14 @@ from typing import Any
 
 from okrs.exchange.completeness import incomplete_issues
 from okrs.exchange.document import (
+    DATA_SOURCE_DEFAULTS,
     DocCycle,
+    DocDataSource,
     DocInitiative,
     DocKeyResult,
     DocObjective,
     DocOrganization,
+    DocSource,
     DocTeam,
     Document,
     Place,
@@ -32,6 +35,7 @@ from okrs.exchange.errors import ExchangeError, ExchangeIssue
 from okrs.exchange.reading import Location, Tree, path_text
 from okrs.exchange.schema import schema_issues, suggestion
 from okrs.exchange.sentences import deadline_day, read_sentence, title_for
+from okrs.exchange.sources import resolved_path
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NO_CYCLE = (dt.date(2000, 1, 1), dt.date(2000, 12, 31))
@@ -59,6 +63,11 @@ def _choice(mapping: dict[str, Any], key: str, default: str) -> str:
     return _text(mapping, key, default) or default
 
 
+def _whole(mapping: dict[str, Any], key: str, default: int) -> int:
+    value = mapping.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
 class _Builder:
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
@@ -69,6 +78,7 @@ class _Builder:
                 self.key_lines.setdefault(location[:-1], {})[location[-1]] = line
         self.language: str | None = None
         self.cycle_days = _NO_CYCLE
+        self.data_source_refs: list[str] = []
 
     def place(self, location: Location) -> Place:
         return Place(
@@ -206,6 +216,109 @@ class _Builder:
                     )
                 )
 
+    def data_sources(self, root: dict[str, Any]) -> tuple[DocDataSource, ...]:
+        data_sources: list[DocDataSource] = []
+        seen: dict[str, Place] = {}
+        for location, spec in _items(root.get("data_sources"), ("data_sources",)):
+            ref, kind = _ref(spec), _text(spec, "kind")
+            if ref is None:
+                continue  # the schema said what is missing
+            if ref in seen:
+                self.duplicate(location, ref, seen[ref], "data sources")
+                continue
+            seen[ref] = self.place(location)
+            if kind not in ("sql", "files"):
+                continue  # the schema said so; its key results still find it
+            self.check_data_source(spec, location, kind)
+            data_source = DocDataSource(
+                ref=ref,
+                name=_text(spec, "name") or ref,
+                kind=kind,
+                url=_text(spec, "url"),
+                path=resolved_path(_text(spec, "path"), self.tree.folder),
+                **{key: _whole(spec, key, value) for key, value in DATA_SOURCE_DEFAULTS.items()},
+                place=self.place(location),
+            )
+            data_sources.append(data_source)
+        self.data_source_refs = list(seen)
+        return tuple(data_sources)
+
+    def check_data_source(self, spec: dict[str, Any], location: Location, kind: str) -> None:
+        """Each kind has its own key: a database URL for sql, a path for files."""
+        needed, other = ("url", "path") if kind == "sql" else ("path", "url")
+        if needed not in spec:
+            self.issue(
+                (*location, needed),
+                "'url' is missing: a sql data source needs a SQLAlchemy URL, like"
+                " 'url: postgresql://reader@host/analytics', or 'url: ${WAREHOUSE_URL}' to read"
+                " it from the environment of the worker."
+                if kind == "sql"
+                else "'path' is missing: a files data source needs a .csv or .parquet file or a"
+                " pattern, like 'path: data/events-*.parquet' (relative to this file's folder).",
+            )
+        if other in spec:
+            self.issue(
+                (*location, other),
+                f"a {kind} data source has no '{other}'; remove it, or write"
+                f" 'kind: {'files' if kind == 'sql' else 'sql'}' if this is"
+                f" {'files' if kind == 'sql' else 'a database'}.",
+            )
+        path = _text(spec, "path")
+        if kind == "files" and path.startswith("~"):
+            self.issue(
+                (*location, "path"),
+                f"'{path}': '~' is the home folder of whoever runs the worker; write the full"
+                " path, or one relative to this file's folder.",
+            )
+
+    def source(self, spec: dict[str, Any], location: Location) -> DocSource | None:
+        """A key result's ``source:``: a query on a data source of the file, or a built-in."""
+        source = spec.get("source")
+        if not isinstance(source, dict):
+            return None
+        location = (*location, "source")
+        data_source, builtin = _ref(source, "data_source"), _text(source, "builtin")
+        query = _text(source, "query").strip()
+        if data_source is not None and builtin:
+            self.issue(
+                (*location, "builtin"),
+                "a source is a query on a data source or a built-in metric, not both; remove"
+                " 'builtin:' or 'data_source:'.",
+            )
+        elif data_source is None and not builtin:
+            self.issue(
+                (*location, "data_source"),
+                "'data_source' is missing: a source is a query on a data source of the file"
+                " ('data_source: events' and 'query: select …') or a built-in metric"
+                " ('builtin: check_ins_on_time').",
+            )
+        elif data_source is not None:
+            if data_source not in self.data_source_refs:
+                self.unknown(
+                    (*location, "data_source"), data_source, "data source", self.data_source_refs
+                )
+            written = source.get("query")
+            # An empty or non-text query was reported by the schema.
+            if not query and ("query" not in source or (isinstance(written, str) and written)):
+                self.issue(
+                    (*location, "query"),
+                    "'query' is missing: write the SQL that returns the key result's value, like"
+                    " 'query: select count(*) from events where day >= :cycle_start'.",
+                )
+        elif "query" in source:
+            self.issue(
+                (*location, "query"),
+                f"the built-in metric '{builtin}' has no query; remove 'query:', or name a"
+                " data source instead of 'builtin:'.",
+            )
+        return DocSource(
+            data_source=data_source,
+            query="" if builtin else query,
+            builtin=builtin,
+            schedule=_choice(source, "schedule", "daily"),
+            place=self.place(location),
+        )
+
     def objectives(self, root: dict[str, Any], teams: tuple[DocTeam, ...]) -> list[DocObjective]:
         team_refs = [team.ref for team in teams]
         objectives: list[DocObjective] = []
@@ -296,6 +409,7 @@ class _Builder:
             initiatives=tuple(self.initiatives(spec, location)),
             place=self.place(location),
             from_sentence=from_sentence,
+            source=self.source(spec, location),
         )
 
     def fill_from_sentence(
@@ -398,6 +512,7 @@ def build_document(tree: Tree) -> Document:
     organization = builder.organization(root)
     cycle = builder.cycle(root)
     teams = builder.teams(root)
+    data_sources = builder.data_sources(root)
     objectives = builder.objectives(root, teams)
     if builder.issues:
         raise ExchangeError(builder.issues)
@@ -407,5 +522,6 @@ def build_document(tree: Tree) -> Document:
         cycle=cycle,
         teams=teams,
         objectives=tuple(objectives),
+        data_sources=data_sources,
     )
     return replace(document, incomplete=tuple(incomplete_issues(document)))

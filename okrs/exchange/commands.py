@@ -26,7 +26,8 @@ def _print_issues(issues: list[Any], *, what: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Upsert the file's organization, teams, cycle, objectives, key results and initiatives."""
+    """Upsert the file's organization, teams, data sources, cycle, objectives, key results (with
+    their sources) and initiatives."""
     from okrs.exchange import ExchangeError, UnreadableFileError, load_document
 
     try:

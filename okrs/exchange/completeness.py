@@ -14,6 +14,7 @@ from okrs.coach.numbers import format_decimal
 from okrs.exchange.document import DocCycle, DocKeyResult, DocObjective, Document
 from okrs.exchange.errors import ExchangeIssue
 from okrs.exchange.sentences import missing_numbers_hint, read_sentence
+from okrs.exchange.sources import is_relative
 
 # Digits and decimals the database keeps for each number (see okrs.goals.models).
 PRECISION = {
@@ -172,6 +173,17 @@ def incomplete_issues(document: Document) -> list[ExchangeIssue]:
     """What stands between a lintable ``document`` and one the database accepts."""
     cycle = document.cycle
     issues: list[ExchangeIssue] = []
+    for data_source in document.data_sources:
+        if data_source.kind == "files" and is_relative(data_source.path):
+            # Only text that was not read from a file keeps a relative path (see sources.py).
+            issues.append(
+                data_source.place.issue(
+                    f"'{data_source.path}' is relative to the folder of the YAML file, but this"
+                    " text was not read from a file; write the full path, like"
+                    " /data/events-*.parquet.",
+                    "path",
+                )
+            )
     if (cycle.end - cycle.start).days > MAX_CYCLE_DAYS:
         issues.append(
             cycle.place.issue(

@@ -59,6 +59,41 @@ class DocTeam:
     place: Place
 
 
+# A data source's settings when the file leaves them out (the defaults of okrs.metrics.models).
+DATA_SOURCE_DEFAULTS = {"timeout_seconds": 30, "row_limit": 10_000, "max_concurrency": 4}
+
+
+@dataclass(frozen=True)
+class DocDataSource:
+    """A SQL database (``url``) or CSV/Parquet files (``path``) that key results are measured on.
+
+    ``path`` is absolute once read: a relative one is resolved against the file's folder (it
+    stays relative only for text that has no folder, which the import refuses). ``${NAME}`` in
+    ``url`` and ``path`` is kept as written; the worker reads the variable when a query runs.
+    """
+
+    ref: str
+    name: str
+    kind: str
+    url: str
+    path: str
+    timeout_seconds: int
+    row_limit: int
+    max_concurrency: int
+    place: Place
+
+
+@dataclass(frozen=True)
+class DocSource:
+    """How a key result measures itself: a query on a data source of the file, or a built-in."""
+
+    data_source: str | None  # ref of a DocDataSource; None for a built-in metric
+    query: str
+    builtin: str
+    schedule: str
+    place: Place
+
+
 @dataclass(frozen=True)
 class DocInitiative:
     ref: str
@@ -84,6 +119,7 @@ class DocKeyResult:
     initiatives: tuple[DocInitiative, ...]
     place: Place
     from_sentence: bool = False  # some fields were read from the title
+    source: DocSource | None = None  # None: nothing measures it automatically
 
 
 @dataclass(frozen=True)
@@ -109,6 +145,7 @@ class Document:
     cycle: DocCycle
     teams: tuple[DocTeam, ...]
     objectives: tuple[DocObjective, ...]
+    data_sources: tuple[DocDataSource, ...] = ()
     # What the database needs and the file does not say yet (a key result without a target …).
     incomplete: tuple[ExchangeIssue, ...] = ()
 

@@ -4,6 +4,9 @@ The output is deterministic, so that export → import → export gives the same
 tree (depth first, by name), objectives by team in that order then by creation, key results by
 position, initiatives by creation; key results always with their structured fields (the title
 is never re-read); numbers without trailing zeros; dates as YYYY-MM-DD.
+
+Data sources are written with ``${NAME}`` as stored and a password never: a URL that holds one
+is written with ``***`` in its place, which ``okrs import`` reads as "keep the stored password".
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from typing import Any
 import yaml
 
 from okrs.coach.numbers import format_decimal
+from okrs.exchange.document import DATA_SOURCE_DEFAULTS
+from okrs.exchange.sources import url_for_file
 from okrs.goals.models import Cycle, Initiative, KeyResult, Objective
+from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.workspace.models import Organization, Team
 
 HEADER = "# OKRs as code: 'okrs import FILE' reads this file back (format: docs/yaml-format.md).\n"
@@ -76,7 +82,35 @@ def _team(team: Team) -> dict[str, Any]:
     return data
 
 
-def _key_result(key_result: KeyResult, initiatives: list[Initiative]) -> dict[str, Any]:
+def _data_source(data_source: DataSource) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": data_source.ref}
+    if data_source.name != data_source.ref:
+        data["name"] = data_source.name
+    data["kind"] = data_source.kind
+    if data_source.kind == DataSource.Kind.SQL:
+        data["url"] = url_for_file(data_source.url)  # never a password
+    else:
+        data["path"] = data_source.path
+    for name, default in DATA_SOURCE_DEFAULTS.items():
+        if getattr(data_source, name) != default:
+            data[name] = getattr(data_source, name)
+    return data
+
+
+def _source(metric: MetricDefinition) -> dict[str, Any]:
+    if metric.builtin:
+        return {"builtin": metric.builtin, "schedule": metric.schedule}
+    assert metric.data_source is not None  # a query or a built-in: the table's constraint
+    return {
+        "data_source": metric.data_source.ref,
+        "query": metric.query,
+        "schedule": metric.schedule,
+    }
+
+
+def _key_result(
+    key_result: KeyResult, initiatives: list[Initiative], metric: MetricDefinition | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {"id": key_result.ref, "title": key_result.title}
     if key_result.metric:
         data["metric"] = key_result.metric
@@ -93,6 +127,8 @@ def _key_result(key_result: KeyResult, initiatives: list[Initiative]) -> dict[st
         data["deadline"] = key_result.deadline
     if key_result.chance_of_success is not None:
         data["chance_of_success"] = key_result.chance_of_success
+    if metric is not None:
+        data["source"] = _source(metric)
     if initiatives:
         data["initiatives"] = [_initiative(initiative) for initiative in initiatives]
     return data
@@ -138,12 +174,19 @@ def export_data(organization: Organization, cycle: Cycle) -> dict[str, Any]:
     initiatives: dict[int, list[Initiative]] = defaultdict(list)
     for initiative in Initiative.objects.filter(key_result__objective__cycle=cycle).order_by("id"):
         initiatives[initiative.key_result_id].append(initiative)
+    metrics = {
+        metric.key_result_id: metric
+        for metric in MetricDefinition.objects.filter(
+            key_result__objective__cycle=cycle
+        ).select_related("data_source")
+    }
     key_results: dict[int, list[dict[str, Any]]] = defaultdict(list)
     rows = KeyResult.objects.filter(objective__cycle=cycle).order_by("objective", "position", "id")
     for key_result in rows:
         key_results[key_result.objective_id].append(
-            _key_result(key_result, initiatives[key_result.pk])
+            _key_result(key_result, initiatives[key_result.pk], metrics.get(key_result.pk))
         )
+    data_sources = list(DataSource.objects.filter(organization=organization).order_by("ref"))
     return {
         "version": 1,
         "organization": {
@@ -158,6 +201,8 @@ def export_data(organization: Organization, cycle: Cycle) -> dict[str, Any]:
             "status": cycle.status,
         },
         "teams": [_team(team) for team in teams],
+        # Every source of the organization, like every team: a file names the ones it uses.
+        **({"data_sources": [_data_source(d) for d in data_sources]} if data_sources else {}),
         "objectives": [_objective(o, key_results[o.pk]) for o in objectives],
     }
 

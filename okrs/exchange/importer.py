@@ -5,6 +5,10 @@ at the line of the object (or of the very key) that caused it, the import goes o
 other problems, and the whole transaction is rolled back at the end. Objects in the database
 that the file does not mention are left alone; an object whose values already match the file
 is not written at all, so importing the same file twice records nothing the second time.
+
+A key result's ``source:`` is one of its values: a key result the file lists without a source is
+unbound (its check-ins stay), like a removed ``deadline:`` clears its deadline. Data sources are
+upserted by id and never deleted; a URL whose password export hid (``***``) keeps the stored one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from okrs.exchange.document import (
+    DocDataSource,
     DocInitiative,
     DocKeyResult,
     DocObjective,
@@ -26,17 +31,34 @@ from okrs.exchange.document import (
     Place,
 )
 from okrs.exchange.errors import ExchangeError, ExchangeIssue
+from okrs.exchange.sources import hides_password, url_for_file
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, Initiative, KeyResult, Objective
 from okrs.lib.errors import Forbidden, NotFound
+from okrs.metrics import services as metrics
+from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.workspace import services as workspace
 from okrs.workspace.models import Organization, Team
 from okrs.workspace.permissions import Actor
 
 T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
-KINDS = ("organization", "teams", "cycle", "objectives", "key_results", "initiatives")
+KINDS = (
+    "organization",
+    "teams",
+    "data_sources",
+    "cycle",
+    "objectives",
+    "key_results",
+    "sources",
+    "initiatives",
+)
 OUTCOMES = ("created", "updated", "unchanged")
+# Only a key result's source can go away in an import (the file no longer gives one).
+REMOVABLE = ("sources",)
+# Kinds a file may not use at all: their line is left out of the report when nothing happened.
+OPTIONAL_KINDS = ("data_sources", "sources")
+LABELS = {"sources": "key result sources"}
 STATUS_ORDER = [status.value for status in Cycle.Status]
 # Model fields named differently in the file.
 FILE_KEYS = {"parent_key_result": "aligned_to", "ref": "id", "__all__": None, "objective": None}
@@ -50,25 +72,29 @@ class ImportReport:
     cycle: str
     dry_run: bool = False
     outcomes: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: {kind: {outcome: [] for outcome in OUTCOMES} for kind in KINDS}
+        default_factory=lambda: {
+            kind: {o: [] for o in (*OUTCOMES, "removed") if o != "removed" or kind in REMOVABLE}
+            for kind in KINDS
+        }
     )
 
     def record(self, kind: str, outcome: str, ref: str) -> None:
         self.outcomes[kind][outcome].append(ref)
 
     def count(self, kind: str, outcome: str) -> int:
-        return len(self.outcomes[kind][outcome])
+        return len(self.outcomes[kind].get(outcome, []))
 
     @property
     def changed(self) -> bool:
-        return any(self.count(kind, o) for kind in KINDS for o in ("created", "updated"))
+        return any(self.count(kind, o) for kind in KINDS for o in ("created", "updated", "removed"))
 
     def lines(self) -> list[str]:
         """One line per kind, for the terminal: "key results: 2 created, 1 updated, 0 unchanged"."""
         return [
-            f"{kind.replace('_', ' ')}: "
-            + ", ".join(f"{self.count(kind, o)} {o}" for o in OUTCOMES)
+            f"{LABELS.get(kind, kind.replace('_', ' '))}: "
+            + ", ".join(f"{len(refs)} {outcome}" for outcome, refs in self.outcomes[kind].items())
             for kind in KINDS
+            if kind not in OPTIONAL_KINDS or any(self.outcomes[kind].values())
         ]
 
 
@@ -134,6 +160,8 @@ class _Importer:
         self.closed_reported = False
         self.teams: dict[str, Team] = {}
         self.key_results: dict[str, KeyResult] = {}
+        self.data_sources: dict[str, DataSource] = {}
+        self.metrics: dict[int, MetricDefinition] = {}  # by key result id
 
     # Writing ------------------------------------------------------------------------------
 
@@ -294,6 +322,99 @@ class _Importer:
         )
         return result
 
+    # Data sources and key result sources ---------------------------------------------------
+
+    def import_data_sources(self, actor: Actor) -> None:
+        stored = DataSource.objects.filter(organization=actor.organization)
+        existing = {data_source.ref: data_source for data_source in stored}
+        for spec in self.document.data_sources:
+            data_source = self.import_data_source(actor, spec, existing.get(spec.ref))
+            if data_source is not None:
+                self.data_sources[spec.ref] = data_source
+
+    def import_data_source(
+        self, actor: Actor, spec: DocDataSource, data_source: DataSource | None
+    ) -> DataSource | None:
+        wanted: dict[str, Any] = {
+            "name": spec.name,
+            "kind": spec.kind,
+            "url": spec.url,
+            "path": spec.path,
+            "timeout_seconds": spec.timeout_seconds,
+            "row_limit": spec.row_limit,
+            "max_concurrency": spec.max_concurrency,
+        }
+        if data_source is not None:
+            try:
+                wanted["url"] = _incoming_url(data_source.url, spec.url)
+            except ValidationError as error:
+                self.refused(spec.place, error)
+                return None
+        if hides_password(wanted["url"]):
+            # Nothing stored to take the password from: a new source, or one without this URL.
+            self.issues.append(
+                spec.place.issue(
+                    f"the password of this URL is hidden (***), and the data source '{spec.ref}'"
+                    " has no stored password to keep. Write the URL with its password, or"
+                    " better 'url: ${NAME}' and set NAME in the environment of the worker.",
+                    "url",
+                )
+            )
+            return None
+        return self.upsert(
+            "data_sources",
+            spec.ref,
+            spec.place,
+            data_source,
+            wanted,
+            create=lambda: metrics.data_source_create(actor=actor, ref=spec.ref, **wanted),
+            update=lambda data_source, changes: metrics.data_source_update(
+                actor=actor, data_source=data_source, **changes
+            ),
+            goal=False,
+        )
+
+    def import_source(self, actor: Actor, key_result: KeyResult, spec: DocKeyResult) -> None:
+        """Bind ``key_result`` as the file says, or unbind it when the file gives no source."""
+        metric, source = self.metrics.get(key_result.pk), spec.source
+        if source is None:
+            if metric is not None and self.open_for_writes(spec.place):
+
+                def unbind() -> bool:
+                    metrics.metric_unbind(actor=actor, key_result=key_result)
+                    return True
+
+                if self.write(spec.place, unbind):
+                    self.report.record("sources", "removed", spec.ref)
+            return
+        data_source = self.data_sources.get(source.data_source or "")
+        if source.data_source and data_source is None:
+            return  # the data source was refused: already reported
+        wanted = (getattr(data_source, "pk", None), source.query, source.builtin, source.schedule)
+        if metric is not None and wanted == (
+            metric.data_source_id,
+            metric.query,
+            metric.builtin,
+            metric.schedule,
+        ):
+            self.report.record("sources", "unchanged", spec.ref)
+            return
+        if not self.open_for_writes(source.place):
+            return
+        bound = self.write(
+            source.place,
+            lambda: metrics.metric_bind(
+                actor=actor,
+                key_result=key_result,
+                data_source=data_source,
+                query=source.query,
+                builtin=source.builtin,
+                schedule=source.schedule,
+            ),
+        )
+        if bound is not None:
+            self.report.record("sources", "created" if metric is None else "updated", spec.ref)
+
     def import_cycle(self, actor: Actor) -> Cycle | None:
         spec = self.document.cycle
         cycle = Cycle.objects.filter(organization=actor.organization, name=spec.name).first()
@@ -361,6 +482,8 @@ class _Importer:
         existing = {o.ref: o for o in Objective.objects.filter(cycle=cycle)}
         key_results = KeyResult.objects.filter(objective__cycle=cycle).select_related("objective")
         existing_key_results = {kr.ref: kr for kr in key_results}
+        bound = MetricDefinition.objects.filter(key_result__objective__cycle=cycle)
+        self.metrics = {metric.key_result_id: metric for metric in bound}
         for spec in _ordered_objectives(self.document.objectives):
             team = self.teams.get(spec.team)
             parent = self.key_results.get(spec.aligned_to) if spec.aligned_to else None
@@ -442,6 +565,7 @@ class _Importer:
         )
         if result is not None:
             self.key_results[spec.ref] = result
+            self.import_source(actor, result, spec)
             self.import_initiatives(actor, result, spec)
 
     def import_initiatives(self, actor: Actor, key_result: KeyResult, spec: DocKeyResult) -> None:
@@ -475,6 +599,7 @@ class _Importer:
         organization = self.organization()
         actor = self.actor_for(organization)
         self.import_teams(actor)
+        self.import_data_sources(actor)
         cycle = self.import_cycle(actor)
         if cycle is not None:
             self.import_objectives(actor, cycle)
@@ -482,6 +607,17 @@ class _Importer:
                 self.cycle_status(actor, cycle)
         if self.issues:
             raise ExchangeError(self.issues)
+
+
+def _incoming_url(stored: str, incoming: str) -> str:
+    """The URL to keep when a file sends ``incoming`` for a data source that has ``stored``.
+
+    A file exported by okrs shows a password as ``***``: when the rest of the URL is unchanged
+    the stored password is kept (never written to the file, never lost on the way back).
+    """
+    if stored and incoming != stored and incoming == url_for_file(stored):
+        return stored
+    return metrics.keep_hidden_password(stored, incoming)
 
 
 def _key_result_fields(spec: DocKeyResult, position: int) -> dict[str, Any]:

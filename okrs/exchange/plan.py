@@ -20,6 +20,8 @@ def _key_result(key_result: DocKeyResult) -> PlanKeyResult:
         kind=cast(Any, key_result.kind),
         chance_of_success=key_result.chance_of_success,  # 0 to 1, as everywhere
         deadline=key_result.deadline,
+        # A key result with a source measures itself: the file says so, no database needed.
+        has_source=key_result.source is not None,
         path=key_result.place.path,
         line=key_result.place.line,
     )

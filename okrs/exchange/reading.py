@@ -10,6 +10,7 @@ instead of silently keeping the last one.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -32,11 +33,16 @@ def path_text(location: Location) -> str:
 
 @dataclass
 class Tree:
-    """The values of a YAML file and the line of each key (mappings) or item (lists)."""
+    """The values of a YAML file and the line of each key (mappings) or item (lists).
+
+    ``folder`` is the absolute folder of the file (None for text that was not read from one):
+    relative paths written in the file are read from there.
+    """
 
     file: str
     value: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    folder: str | None = None
 
     def line(self, location: Location) -> int | None:
         """The line of ``location``, else of the nearest enclosing place that has one."""
@@ -130,8 +136,11 @@ def _exact(text: str, value: float) -> Decimal | float:
         return Decimal(repr(value))
 
 
-def read_text(text: str, file: str) -> Tree:
-    """Parse YAML ``text``; raise ExchangeError when it is not YAML or not a mapping."""
+def read_text(text: str, file: str, folder: str | None = None) -> Tree:
+    """Parse YAML ``text``; raise ExchangeError when it is not YAML or not a mapping.
+
+    ``folder`` is where relative paths of the text are read from (None: it has no folder).
+    """
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -179,7 +188,7 @@ def read_text(text: str, file: str) -> Tree:
     value = walker.value(node, ())
     if walker.issues:
         raise ExchangeError(walker.issues)
-    return Tree(file=file, value=value, lines=walker.lines)
+    return Tree(file=file, value=value, lines=walker.lines, folder=folder)
 
 
 def read_file(path: str | Path) -> Tree:
@@ -208,4 +217,4 @@ def read_file(path: str | Path) -> Tree:
         raise UnreadableFileError(
             [ExchangeIssue(name, None, "", f"cannot be read: {error.strerror or error}.")]
         ) from None
-    return read_text(text, name)
+    return read_text(text, name, folder=os.path.dirname(os.path.abspath(path)))

@@ -144,6 +144,7 @@ def _required(tree: Tree, location: Location, error: Any) -> list[ExchangeIssue]
         "objectives": "objective",
         "key_results": "key result",
         "initiatives": "initiative",
+        "data_sources": "data source",
     }.get(str(what), "this")
     return [
         tree.issue(location, f"'{key}' is missing: every {noun} needs one ({_example(key, noun)}).")
@@ -158,6 +159,7 @@ ID_EXAMPLES = {
     "objective": "o-reordering",
     "key result": "kr-refunds",
     "initiative": "i-one-click-reorder",
+    "data source": "events",
 }
 
 
@@ -172,6 +174,7 @@ def _example(key: str, noun: str) -> str:
         "start": "like 'start: 2026-10-01'",
         "end": "the last day, like 'end: 2026-12-31'",
         "organization": "like 'organization: {slug: acme, name: Acme}'",
+        "kind": "'kind: sql' with a url, or 'kind: files' with a path",
         "cycle": "like 'cycle: {name: 2026-Q4, start: 2026-10-01, end: 2026-12-31}'",
     }.get(key, f"'{key}: …'")
 

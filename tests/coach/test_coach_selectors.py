@@ -104,3 +104,29 @@ def test_readiness_csv_has_one_row_per_finding(world: World) -> None:
     assert rows[0][:4] == ["team", "severity", "rule", "category"]
     assert len(rows) == 1 + len(report.findings)
     assert {row[0] for row in rows[1:]} == {team.name for team in report.teams}
+
+
+def test_a_key_result_bound_to_a_metric_has_a_source_at_the_same_query_cost(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from okrs.metrics import services as metrics
+
+    viewer = world.actor("viewer")
+    with CaptureQueriesContext(connection) as unbound:
+        plan_for_cycle(actor=viewer, cycle=world.cycle)
+    metrics.metric_bind(
+        actor=Actor.system(world.org), key_result=world.key_result, builtin="objectives_aligned"
+    )
+
+    with django_assert_num_queries(len(unbound.captured_queries)):
+        plan = plan_for_cycle(actor=viewer, cycle=world.cycle)
+
+    sources = {kr.object_id: kr.has_source for o in plan.objectives for kr in o.key_results}
+    assert sources == {world.key_result.id: True, world.company_kr.id: False}
+    findings = readiness(actor=viewer, cycle=world.cycle, lang="en").findings
+    not_measurable = [f.path for f in findings if f.rule == "kr-not-measurable"]
+    assert any(world.company_kr.ref in path for path in not_measurable)
+    assert all(world.key_result.ref not in path for path in not_measurable)
