@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 from okrs.coach.api import router as coach_router
 from okrs.goals.api import router as goals_router
 from okrs.lib.errors import validation_messages
+from okrs.metrics.api import router as metrics_router
 from okrs.workspace.api import router as workspace_router
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import actor_for_token
@@ -36,6 +37,7 @@ api = NinjaAPI(
 api.add_router("", workspace_router)
 api.add_router("", goals_router)
 api.add_router("", coach_router)
+api.add_router("", metrics_router)
 
 
 def _field_name(location: list[object]) -> str:

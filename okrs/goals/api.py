@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
+from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
 from okrs.goals import services
+from okrs.goals.dashboard import freshness, last_value_at, with_last_value_at
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.schemas import (
     CheckInCreated,
@@ -42,6 +46,8 @@ from okrs.goals.selectors import (
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
 from okrs.lib.schemas import Id
+from okrs.metrics.errors import describe
+from okrs.metrics.models import MetricDefinition
 from okrs.workspace.permissions import Actor, ActorRequest
 from okrs.workspace.selectors import member_user, teams_for
 
@@ -83,9 +89,48 @@ def objective_out(objective: Objective, board: ProgressBoard) -> dict[str, Any]:
     }
 
 
-def key_result_out(key_result: KeyResult, board: ProgressBoard) -> dict[str, Any]:
+def key_results_shown(*, actor: Actor) -> QuerySet[KeyResult]:
+    """The organization's key results with everything ``key_result_out`` reads, in one query."""
+    return with_last_value_at(
+        key_results_for(actor=actor).select_related("measured_by__data_source")
+    )
+
+
+def measured_by_out(key_result: KeyResult) -> dict[str, Any] | None:
+    """The short form of a key result's metric (loaded with it by ``key_results_shown``)."""
+    metric: MetricDefinition | None = getattr(key_result, "measured_by", None)
+    if metric is None:
+        return None
+    source = metric.data_source
+    error = None
+    if metric.last_error_kind:
+        error = describe(metric.last_error_kind, metric.last_error_params)
+        error += f" {metric.last_error}" if metric.last_error else ""
+    return {
+        "data_source": (
+            None
+            if source is None
+            else {"id": source.pk, "ref": source.ref, "name": source.name, "kind": source.kind}
+        ),
+        "builtin": metric.builtin,
+        "schedule": metric.schedule,
+        "last_run_at": metric.last_run_at,
+        "last_success_at": metric.last_success_at,
+        "error_kind": metric.last_error_kind,
+        "error": error,
+    }
+
+
+def key_result_out(
+    key_result: KeyResult, board: ProgressBoard, *, cadence_days: int, today: dt.date
+) -> dict[str, Any]:
+    """A key result as the API shows it; ``key_result`` comes from ``key_results_shown``."""
     standing = board.key_result(key_result.pk)
     objective = key_result.objective
+    value_at = last_value_at(key_result)
+    fresh = freshness(
+        last_value_at=value_at, cycle=objective.cycle, cadence_days=cadence_days, today=today
+    )
     return {
         "id": key_result.pk,
         "ref": key_result.ref,
@@ -110,7 +155,20 @@ def key_result_out(key_result: KeyResult, board: ProgressBoard) -> dict[str, Any
         "expected_progress": standing.expected_progress,
         "status": standing.status,
         "updated_at": key_result.updated_at,
+        "last_value_at": value_at,
+        "stale": fresh.stale,
+        "measured_by": measured_by_out(key_result),
     }
+
+
+def key_results_out(actor: Actor, key_results: list[KeyResult]) -> list[dict[str, Any]]:
+    """Several key results of ``key_results_shown``, with one progress board for all of them."""
+    today = timezone.localdate()
+    board = progress_board(
+        actor=actor, cycle_ids={kr.objective.cycle_id for kr in key_results}, today=today
+    )
+    cadence = actor.organization.check_in_cadence_days
+    return [key_result_out(kr, board, cadence_days=cadence, today=today) for kr in key_results]
 
 
 def check_in_out(check_in: CheckIn) -> dict[str, Any]:
@@ -123,6 +181,7 @@ def check_in_out(check_in: CheckIn) -> dict[str, Any]:
         "author": check_in.author.get_username() if check_in.author else None,
         "source": check_in.source,
         "created_at": check_in.created_at,
+        "provenance": check_in.provenance or None,
     }
 
 
@@ -137,10 +196,9 @@ def initiative_out(initiative: Initiative) -> dict[str, Any]:
     }
 
 
-def _one_key_result(actor: Actor, key_result_id: int) -> dict[str, Any]:
-    key_result = get_or_404(key_results_for(actor=actor), key_result_id)
-    board = progress_board(actor=actor, cycle_ids=[key_result.objective.cycle_id])
-    return key_result_out(key_result, board)
+def one_key_result(actor: Actor, key_result_id: int) -> dict[str, Any]:
+    """One key result of the actor's organization as the API shows it (NotFound otherwise)."""
+    return key_results_out(actor, [get_or_404(key_results_shown(actor=actor), key_result_id)])[0]
 
 
 def _one_objective(actor: Actor, objective_id: int) -> dict[str, Any]:
@@ -292,7 +350,7 @@ def key_result_list(
     request: ActorRequest, page: Query[PageParams], filters: Query[KeyResultFilter]
 ) -> dict[str, Any]:
     actor = request.auth
-    queryset = key_results_for(actor=actor).order_by("objective_id", "position", "id")
+    queryset = key_results_shown(actor=actor).order_by("objective_id", "position", "id")
     if filters.objective is not None:
         queryset = queryset.filter(objective_id=filters.objective)
     if filters.cycle is not None:
@@ -300,13 +358,12 @@ def key_result_list(
     if filters.team is not None:
         queryset = queryset.filter(objective__team_id=filters.team)
     rows, envelope = page_of(queryset, page)
-    board = progress_board(actor=actor, cycle_ids={kr.objective.cycle_id for kr in rows})
-    return {**envelope, "items": [key_result_out(kr, board) for kr in rows]}
+    return {**envelope, "items": key_results_out(actor, rows)}
 
 
 @router.get("/key-results/{key_result_id}", response=KeyResultOut)
 def key_result_detail(request: ActorRequest, key_result_id: int) -> dict[str, Any]:
-    return _one_key_result(request.auth, key_result_id)
+    return one_key_result(request.auth, key_result_id)
 
 
 @router.post("/key-results", response={201: KeyResultOut})
@@ -316,7 +373,7 @@ def key_result_create(request: ActorRequest, payload: KeyResultIn) -> Status[dic
     objective = get_or_404(objectives_for(actor=actor), fields.pop("objective"))
     _owner(actor, fields)
     key_result = services.key_result_create(actor=actor, objective=objective, **fields)
-    return Status(201, _one_key_result(actor, key_result.pk))
+    return Status(201, one_key_result(actor, key_result.pk))
 
 
 @router.patch("/key-results/{key_result_id}", response=KeyResultOut)
@@ -328,7 +385,7 @@ def key_result_update(
     changes = _blank_for_null(payload.model_dump(exclude_unset=True))
     _owner(actor, changes)
     services.key_result_update(actor=actor, key_result=key_result, **changes)
-    return _one_key_result(actor, key_result.pk)
+    return one_key_result(actor, key_result.pk)
 
 
 @router.delete("/key-results/{key_result_id}", response={204: None})
@@ -378,7 +435,7 @@ def check_in_create(
         idempotency_key=payload.idempotency_key or request.headers.get("Idempotency-Key") or None,
     )
     check_in = check_ins_for(actor=actor).get(pk=check_in.pk)
-    body = {"check_in": check_in_out(check_in), "key_result": _one_key_result(actor, key_result.pk)}
+    body = {"check_in": check_in_out(check_in), "key_result": one_key_result(actor, key_result.pk)}
     return Status(201, body)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
@@ -24,12 +25,25 @@ DUE_WINDOW_DAYS = 7
 
 @dataclass(frozen=True)
 class KeyResultRow:
-    """A key result as a page shows it: its standing and when it was last measured."""
+    """A key result as a page shows it: its standing and when it was last measured.
+
+    ``last_value_at`` is when its latest value was last known to be true: the newest check-in,
+    or a later sync that measured the same value again (see ``last_value_at``).
+    """
 
     key_result: KeyResult
     standing: Standing
     last_check_in_at: dt.datetime | None
     confidence: int | None
+    next_due: dt.date
+    stale: bool
+    last_value_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When a key result's next value is due, and whether it is overdue (stale)."""
+
     next_due: dt.date
     stale: bool
 
@@ -71,37 +85,80 @@ def active_cycle(cycles: list[Cycle]) -> Cycle | None:
 
 
 def with_latest_check_in(key_results: QuerySet[KeyResult]) -> QuerySet[KeyResult]:
-    """Annotate each key result with ``last_check_in_at`` and ``last_confidence`` (same query)."""
+    """Annotate each key result with ``last_check_in_at``, ``last_confidence`` and
+    ``last_value_at`` (see ``with_last_value_at``), all in the same query."""
     latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
+    return with_last_value_at(
+        key_results.annotate(last_confidence=Subquery(latest.values("confidence")[:1]))
+    )
+
+
+def with_last_value_at(key_results: QuerySet[KeyResult]) -> QuerySet[KeyResult]:
+    """Annotate ``last_check_in_at`` and ``last_value_at`` (same query, no GROUP BY).
+
+    ``last_value_at`` is the newer of the last check-in and the last successful run of the key
+    result's metric: a sync that measures an unchanged value writes no check-in, yet it proves
+    the value is still current. Subqueries rather than ``Max`` over a join keep the query free
+    of GROUP BY, so callers may still ``select_related`` what they show.
+    """
+    latest = CheckIn.objects.filter(key_result=OuterRef("pk")).order_by("-created_at", "-id")
+    key_results = key_results.annotate(last_check_in_at=Subquery(latest.values("created_at")[:1]))
+    check_in, synced = F("last_check_in_at"), F("measured_by__last_success_at")
+    # Greatest is NULL on SQLite as soon as one side is; each Coalesce falls back to the other.
     return key_results.annotate(
-        last_check_in_at=Max("check_ins__created_at"),
-        last_confidence=Subquery(latest.values("confidence")[:1]),
+        last_value_at=Greatest(Coalesce(check_in, synced), Coalesce(synced, check_in))
     )
 
 
 def key_results_with_latest(*, actor: Actor, objective_ids: list[int]) -> list[KeyResult]:
-    """Key results of some objectives, each with ``last_check_in_at`` and ``last_confidence``."""
+    """Key results of some objectives, annotated by ``with_latest_check_in``."""
     key_results = KeyResult.objects.filter(
         organization=actor.organization, objective_id__in=objective_ids
-    ).select_related("owner")
+    ).select_related("owner", "measured_by")  # the error badge of failing metrics
     return list(with_latest_check_in(key_results).order_by("objective_id", "position", "id"))
+
+
+def last_value_at(key_result: KeyResult) -> dt.datetime | None:
+    """When ``key_result``'s latest value was last known to be true (None: never measured).
+
+    The ``last_value_at`` annotation when the key result comes from ``with_last_value_at``;
+    otherwise the newer of ``last_check_in_at`` (as annotated or set by the caller) and its
+    metric's last success, if the metric was loaded with it (never a query of its own).
+    """
+    if hasattr(key_result, "last_value_at"):
+        return key_result.last_value_at
+    times = [getattr(key_result, "last_check_in_at", None)]
+    if KeyResult.measured_by.is_cached(key_result):
+        metric = getattr(key_result, "measured_by", None)
+        times.append(metric.last_success_at if metric is not None else None)
+    return max((t for t in times if t is not None), default=None)
+
+
+def freshness(
+    *, last_value_at: dt.datetime | None, cycle: Cycle, cadence_days: int, today: dt.date
+) -> Freshness:
+    """Due a new value ``cadence_days`` after the last one (or the cycle's start); stale when
+    that day has passed while the cycle runs. Pages and the API share this one rule."""
+    measured_on = timezone.localdate(last_value_at) if last_value_at else cycle.start
+    next_due = max(measured_on, cycle.start) + dt.timedelta(days=cadence_days)
+    running = cycle.status == Cycle.Status.ACTIVE and cycle.start <= today <= cycle.end
+    return Freshness(next_due=next_due, stale=running and next_due < today)
 
 
 def key_result_row(
     key_result: KeyResult, board: ProgressBoard, cycle: Cycle, cadence_days: int, today: dt.date
 ) -> KeyResultRow:
     """Standing plus freshness: stale when no value came within the cadence while the cycle runs."""
-    last = getattr(key_result, "last_check_in_at", None)
-    measured_on = timezone.localdate(last) if last else cycle.start
-    next_due = max(measured_on, cycle.start) + dt.timedelta(days=cadence_days)
-    running = cycle.status == Cycle.Status.ACTIVE and cycle.start <= today <= cycle.end
+    value_at = last_value_at(key_result)
+    fresh = freshness(last_value_at=value_at, cycle=cycle, cadence_days=cadence_days, today=today)
     return KeyResultRow(
         key_result=key_result,
         standing=board.key_result(key_result.pk),
-        last_check_in_at=last,
+        last_check_in_at=getattr(key_result, "last_check_in_at", None),
         confidence=getattr(key_result, "last_confidence", None),
-        next_due=next_due,
-        stale=running and next_due < today,
+        next_due=fresh.next_due,
+        stale=fresh.stale,
+        last_value_at=value_at,
     )
 
 

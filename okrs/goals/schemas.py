@@ -98,6 +98,30 @@ class ObjectivePatch(PatchIn):
     state: ObjectiveState | None = None
 
 
+class MeasuredByDataSource(Schema):
+    id: int
+    ref: str
+    name: str
+    kind: Literal["sql", "files"]
+
+
+class MeasuredBy(Schema):
+    """How a key result measures itself, in short; ``GET /key-results/{id}/metric`` has it all."""
+
+    data_source: MeasuredByDataSource | None = Field(
+        description="The data source its query runs on; null for a built-in metric."
+    )
+    builtin: str = Field(description="The built-in metric, or '' for a query.")
+    schedule: Literal["hourly", "daily", "manual"]
+    last_run_at: dt.datetime | None
+    last_success_at: dt.datetime | None
+    error_kind: str = Field(description="Why the last run failed ('query', 'timeout', …) or ''.")
+    error: str | None = Field(
+        description="The last run's error for people, with the database's own words; null when"
+        " the last run succeeded."
+    )
+
+
 class KeyResultOut(Schema):
     id: int
     ref: str = Field(description="Stable id used by OKRs-as-code files (read-only).")
@@ -120,6 +144,16 @@ class KeyResultOut(Schema):
     expected_progress: float
     status: ProgressStatus
     updated_at: dt.datetime
+    last_value_at: dt.datetime | None = Field(
+        description="When the current value was last known to be true: the newest check-in, or"
+        " a later sync that measured the same value again."
+    )
+    stale: bool = Field(
+        description="The cycle runs and no value came within the organization's check-in cadence."
+    )
+    measured_by: MeasuredBy | None = Field(
+        description="The metric that updates this key result by itself; null when nothing does."
+    )
 
 
 class KeyResultPage(PageOut):
@@ -157,6 +191,17 @@ class KeyResultPatch(PatchIn):
     chance_of_success: float | None = Chance
 
 
+class Provenance(Schema):
+    """Where a synced value came from. Fields may be added; clients should ignore unknown ones."""
+
+    data_source: str = Field(description="The data source's ref, or 'builtin'.")
+    data_source_name: str | None = None
+    fingerprint: str = Field(description="A short hash of the query text (or the built-in's name).")
+    ran_at: dt.datetime
+    duration_ms: int
+    row_count: int
+
+
 class CheckInOut(Schema):
     id: int
     key_result: int
@@ -166,6 +211,9 @@ class CheckInOut(Schema):
     author: str | None
     source: Source
     created_at: dt.datetime
+    provenance: Provenance | None = Field(
+        description="Synced values: the run that measured it. Null for manual and API check-ins."
+    )
 
 
 class CheckInPage(PageOut):

@@ -14,6 +14,7 @@ import pytest
 
 from okrs.goals import services as goals
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.workspace.models import AuditEvent, Membership, Organization, Team, TeamMember
 
 # Every table holding an organization's data, with the lookup that scopes it to one.
@@ -26,6 +27,8 @@ ORGANIZATION_TABLES = [
     (KeyResult, "organization"),
     (CheckIn, "organization"),
     (Initiative, "organization"),
+    (DataSource, "organization"),
+    (MetricDefinition, "organization"),
     (AuditEvent, "organization"),
 ]
 

@@ -34,6 +34,7 @@ def test_member_checks_in_a_value_with_confidence_and_note(world, api):
         "note": "Guest checkout is live",
         "author": "member",
         "source": "api",
+        "provenance": None,
     }
     assert dt.datetime.fromisoformat(created_at.replace("Z", "+00:00")) <= timezone.now()
     key_result = response.json_body["key_result"]

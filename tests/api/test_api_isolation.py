@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from django.test import Client
 
 from okrs.goals import services as goals
+from okrs.metrics import services as metrics
+from okrs.metrics.models import DataSource
 from okrs.workspace.models import Team
+from okrs.workspace.permissions import Actor
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Refs:
     check_in: int
     initiative: int
     user: int
+    data_source: int
 
 
 # Which object a path parameter names.
@@ -39,6 +45,7 @@ PATH_PARAMETERS = {
     "key_result_id": "key_result",
     "check_in_id": "check_in",
     "initiative_id": "initiative",
+    "data_source_id": "data_source",
 }
 
 NO_BODY = None
@@ -82,6 +89,25 @@ OPERATIONS: dict[tuple[str, str], Body] = {
     ("delete", "/initiatives/{initiative_id}"): NO_BODY,
     ("post", "/coach/lint"): lambda r: {"key_results": [{"title": "Launch the app"}]},
     ("get", "/cycles/{cycle_id}/readiness"): NO_BODY,
+    ("get", "/cycles/{cycle_id}/measurability"): NO_BODY,
+    ("get", "/data-sources"): NO_BODY,
+    ("post", "/data-sources"): lambda r: {
+        "name": "Orders",
+        "kind": "files",
+        "path": "/srv/data/orders-*.parquet",
+    },
+    ("get", "/data-sources/{data_source_id}"): NO_BODY,
+    ("patch", "/data-sources/{data_source_id}"): lambda r: {"name": "Renamed"},
+    ("delete", "/data-sources/{data_source_id}"): NO_BODY,
+    ("get", "/key-results/{key_result_id}/metric"): NO_BODY,
+    ("put", "/key-results/{key_result_id}/metric"): lambda r: {
+        "data_source": r.data_source,
+        "query": "select count(*) from sales",
+    },
+    ("delete", "/key-results/{key_result_id}/metric"): NO_BODY,
+    # The body is optional: without one, the saved metric is checked.
+    ("post", "/key-results/{key_result_id}/metric/check"): NO_BODY,
+    ("post", "/key-results/{key_result_id}/metric/sync"): NO_BODY,
 }
 
 WITH_IDS = sorted(op for op in OPERATIONS if "{" in op[1])
@@ -115,8 +141,24 @@ def call(client: Any, operation: tuple[str, str], refs: Refs, path_refs: Refs) -
     return client.call(method, fill(path, path_refs), None if body is None else body(refs))
 
 
+def measured(actor: Actor, key_result: Any, folder: Path, name: str) -> DataSource:
+    """A files data source over a real CSV (unused), and ``key_result`` bound to a built-in.
+
+    The built-in runs without any outside system, so checks and syncs succeed for those allowed;
+    the data source measures nothing, so deleting it is allowed too.
+    """
+    path = folder / f"{name}.csv"
+    duckdb.sql(f"COPY (SELECT 1 AS amount) TO '{path}' (HEADER)")
+    source = metrics.data_source_create(actor=actor, name=name, kind="files", path=str(path))
+    metrics.metric_bind(
+        actor=actor, key_result=key_result, builtin="objectives_aligned", schedule="manual"
+    )
+    return source
+
+
 @pytest.fixture
-def acme(world, check_in, initiative) -> Refs:
+def acme(world, check_in, initiative, tmp_path) -> Refs:
+    source = measured(Actor.system(world.org), world.key_result, tmp_path, "sales")
     return Refs(
         team=world.checkout.pk,
         cycle=world.cycle.pk,
@@ -125,11 +167,12 @@ def acme(world, check_in, initiative) -> Refs:
         check_in=check_in.pk,
         initiative=initiative.pk,
         user=world.users["member"].pk,
+        data_source=source.pk,
     )
 
 
 @pytest.fixture
-def globex(world) -> Refs:
+def globex(world, tmp_path) -> Refs:
     outsider = world.actor("outsider")
     check_in = goals.key_result_check_in(
         actor=outsider, key_result=world.other_key_result, value=1.2
@@ -137,6 +180,7 @@ def globex(world) -> Refs:
     initiative = goals.initiative_create(
         actor=outsider, key_result=world.other_key_result, title="Sell more"
     )
+    source = measured(outsider, world.other_key_result, tmp_path, "globex_sales")
     return Refs(
         team=Team.objects.get(organization=world.other_org).pk,
         cycle=world.other_cycle.pk,
@@ -145,6 +189,7 @@ def globex(world) -> Refs:
         check_in=check_in.pk,
         initiative=initiative.pk,
         user=world.users["outsider"].pk,
+        data_source=source.pk,
     )
 
 
@@ -208,6 +253,7 @@ def test_outsider_reaches_their_own_objects_through_the_same_calls(world, api, g
         (("patch", "/objectives/{objective_id}"), "team"),
         (("patch", "/objectives/{objective_id}"), "parent_key_result"),
         (("patch", "/key-results/{key_result_id}"), "owner"),
+        (("put", "/key-results/{key_result_id}/metric"), "data_source"),
     ],
     ids=lambda value: value if isinstance(value, str) else " ".join(value),
 )
@@ -250,6 +296,9 @@ def test_outsiders_lists_show_none_of_acmes_rows(world, api, acme, globex):
     assert ids(f"/objectives?team={acme.team}") == []
     assert ids(f"/key-results?objective={acme.objective}") == []
     assert ids(f"/key-results?cycle={acme.cycle}&team={acme.team}") == []
+    assert ids("/data-sources") == [globex.data_source]
+    report = outsider.get(f"/cycles/{globex.cycle}/measurability").json_body
+    assert [row["key_result"]["id"] for row in report["items"]] == [globex.key_result]
 
 
 @pytest.mark.parametrize("operation", WRITES, ids=" ".join)

@@ -58,13 +58,17 @@ def test_the_same_calls_with_another_organizations_token_find_nothing(world, api
 
 
 def test_key_result_detail_has_every_field(world, api):
-    goals.key_result_check_in(actor=world.actor("member"), key_result=world.key_result, value=35)
+    check_in = goals.key_result_check_in(
+        actor=world.actor("member"), key_result=world.key_result, value=35
+    )
 
     response = api("viewer").get(f"/key-results/{world.key_result.pk}")
 
     assert response.status_code == 200
     body = response.json_body
     updated_at = body.pop("updated_at")
+    last_value_at = dt.datetime.fromisoformat(body.pop("last_value_at").replace("Z", "+00:00"))
+    assert abs(last_value_at - check_in.created_at) < dt.timedelta(milliseconds=1)
     assert body == {
         "id": world.key_result.pk,
         "ref": "kr-checkout-abandonment",
@@ -86,6 +90,8 @@ def test_key_result_detail_has_every_field(world, api):
         "progress": 0.25,
         "expected_progress": pytest.approx(world.cycle.expected_progress()),
         "status": "off_track",
+        "stale": False,
+        "measured_by": None,
     }
     world.key_result.refresh_from_db()
     read_back = dt.datetime.fromisoformat(updated_at.replace("Z", "+00:00"))

@@ -12,6 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from okrs.goals import services as goals
+from okrs.metrics import services as metrics
+from okrs.metrics.models import DataSource
 from okrs.workspace import services as workspace
 
 # Token lookup, membership and teams of the actor, then a page and a count (and, for objectives
@@ -23,6 +25,7 @@ MAX_QUERIES = {
     "/key-results": 7,
     "/key-results/{kr}/check-ins": 6,
     "/key-results/{kr}/initiatives": 6,
+    "/data-sources": 5,
 }
 
 serial = count(1)
@@ -102,6 +105,25 @@ def add_initiatives(world, n: int) -> None:
         )
 
 
+def add_data_sources(world, n: int) -> None:
+    """Files sources, each measuring one new key result: metric_count is counted for each row."""
+    ops = world.actor("ops")
+    for _ in range(n):
+        number = next(serial)
+        source = metrics.data_source_create(
+            actor=ops, name=f"Events {number}", kind="files", path=f"/srv/events-{number}.parquet"
+        )
+        objective = goals.objective_create(
+            actor=ops, cycle=world.cycle, team=world.search, title=f"Holder {number}", state="draft"
+        )
+        key_result = goals.key_result_create(
+            actor=ops, objective=objective, title=f"Key result {number}", target=10
+        )
+        metrics.metric_bind(
+            actor=ops, key_result=key_result, data_source=source, query="select count(*) from t"
+        )
+
+
 GROW: dict[str, Callable[..., None]] = {
     "/teams": add_teams,
     "/cycles": add_cycles,
@@ -109,6 +131,7 @@ GROW: dict[str, Callable[..., None]] = {
     "/key-results": add_key_results,
     "/key-results/{kr}/check-ins": add_check_ins,
     "/key-results/{kr}/initiatives": add_initiatives,
+    "/data-sources": add_data_sources,
 }
 
 
@@ -149,3 +172,49 @@ def test_every_list_endpoint_is_measured(db):
             lists.add(path.removeprefix("/api/v1").replace("{key_result_id}", "{kr}"))
 
     assert lists == set(MAX_QUERIES)
+
+
+def test_key_result_list_stays_constant_with_metrics_and_their_sources(world, api):
+    """Each key result shows its metric and data source (measured_by): joined, not queried."""
+    client = api("viewer")
+    client.get("/me")
+    url = f"/key-results?cycle={world.cycle.pk}&limit=200"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured)
+
+    add_data_sources(world, 2)
+    few = queries()
+    add_data_sources(world, 20)
+    many = queries()
+
+    assert many == few <= MAX_QUERIES["/key-results"]
+    items = client.get(url).json_body["items"]
+    assert sum(1 for kr in items if kr["measured_by"]) == 22
+    assert DataSource.objects.count() == 22
+
+
+def test_measurability_report_queries_do_not_grow_with_key_results(world, api):
+    """Token, membership, teams, the cycle, then one query for every key result and metric."""
+    client = api("viewer")
+    client.get("/me")
+    url = f"/cycles/{world.cycle.pk}/measurability"
+
+    def queries_and_rows() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, response.json_body
+        return len(captured), response.json_body["key_results"]
+
+    add_data_sources(world, 3)
+    add_key_results(world, 3)
+    few_queries, few_rows = queries_and_rows()
+    add_data_sources(world, 15)
+    add_key_results(world, 15)
+    many_queries, many_rows = queries_and_rows()
+
+    assert many_rows == few_rows + 30
+    assert many_queries == few_queries <= 5
