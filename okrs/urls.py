@@ -11,6 +11,7 @@ from okrs.goals.views import editing, key_result
 from okrs.goals.views.dashboard import dashboard
 from okrs.goals.views.team import key_result_row, team_detail
 from okrs.goals.views.tree import tree
+from okrs.metrics import views as metrics
 from okrs.workspace.views import (
     home,
     language_set,
@@ -85,6 +86,27 @@ organization_pages = [
     path("key-results/<int:pk>/", key_result.key_result_detail, name="key_result_detail"),
     path(
         "key-results/<int:pk>/check-in/", key_result.key_result_check_in, name="key_result_check_in"
+    ),
+    # Live metrics: the organization's data sources, and how a key result is measured.
+    path("data-sources/", metrics.data_source_list, name="data_source_list"),
+    path("data-sources/new/", metrics.data_source_create, name="data_source_create"),
+    path("data-sources/<int:pk>/edit/", metrics.data_source_update, name="data_source_update"),
+    path("data-sources/<int:pk>/delete/", metrics.data_source_delete, name="data_source_delete"),
+    path("key-results/<int:pk>/metric/", metrics.key_result_metric, name="key_result_metric"),
+    path(
+        "key-results/<int:pk>/metric/check/",
+        metrics.key_result_metric_check,
+        name="key_result_metric_check",
+    ),
+    path(
+        "key-results/<int:pk>/metric/sync/",
+        metrics.key_result_metric_sync,
+        name="key_result_metric_sync",
+    ),
+    path(
+        "cycles/<int:pk>/readiness/metrics/",
+        coach.readiness_metrics_check,
+        name="readiness_metrics_check",
     ),
 ]
 

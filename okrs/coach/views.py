@@ -48,9 +48,10 @@ from okrs.goals.models import Cycle, KeyResult
 from okrs.goals.selectors import cycles_for, key_results_for, objectives_for
 from okrs.lib.forms import add_service_errors, plain_number
 from okrs.lib.queries import get_or_404
-from okrs.workspace.permissions import Actor, require
+from okrs.metrics.measurability import cycle_measurability
+from okrs.workspace.permissions import TEAM_WRITERS, Actor, require
 from okrs.workspace.selectors import team_tree
-from okrs.workspace.web import PageRequest, org_page, page
+from okrs.workspace.web import PageRequest, is_htmx, org_page, page
 
 PANEL = "coach/partials/coach_panel.html"
 
@@ -230,10 +231,35 @@ def readiness_page(request: PageRequest, pk: int) -> HttpResponse:
     """Every finding of a cycle, grouped by team and severity, for Product Ops."""
     actor = request.actor
     cycle = get_or_404(cycles_for(actor=actor), pk)
-    report = readiness(actor=actor, cycle=cycle, lang=reader_language())
+    return _readiness(request, cycle, run_checks=False)
+
+
+@org_page
+@require_POST
+def readiness_metrics_check(request: PageRequest, pk: int) -> HttpResponse:
+    """Check all now: the readiness report with every bound metric run now, writing nothing.
+
+    htmx swaps only the measurability section; without JavaScript the whole report comes back.
+    """
+    cycle = get_or_404(cycles_for(actor=request.actor), pk)
+    return _readiness(request, cycle, run_checks=True)
+
+
+def _readiness(request: PageRequest, cycle: Cycle, *, run_checks: bool) -> HttpResponse:
+    actor = request.actor
+    measurability = cycle_measurability(actor=actor, cycle=cycle, run=run_checks)
     context = {
-        "report": report,
         "cycle": cycle,
+        "measurability": measurability,
+        "not_measurable": [row for row in measurability.rows if not row.measurable],
+        "bound": [row for row in measurability.rows if row.metric is not None],
+        "can_run_checks": actor.role in TEAM_WRITERS,
+    }
+    if run_checks and is_htmx(request):
+        return page(request, "coach/partials/measurability.html", context)
+    report = readiness(actor=actor, cycle=cycle, lang=reader_language())
+    context |= {
+        "report": report,
         "cycles": list(cycles_for(actor=actor).order_by("-start")),
         "team_rows": _team_rows(actor, report),
         "measurable": report.key_results - report.not_measurable,

@@ -38,6 +38,12 @@ from okrs.goals.templatetags.okrs_goals import NO_VALUE, percent
 from okrs.goals.templatetags.okrs_goals import value as format_value
 from okrs.lib.errors import NotFound
 from okrs.lib.links import team_page_url
+from okrs.metrics.errors import describe
+from okrs.metrics.forms import MetricForm
+from okrs.metrics.measurability import CheckResult
+from okrs.metrics.models import MetricDefinition
+from okrs.metrics.selectors import data_sources_for
+from okrs.metrics.templatetags.okrs_metrics import metric_of
 from okrs.workspace.models import AuditEvent
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import audit_events_for_object, memberships_for
@@ -53,9 +59,11 @@ ACTIONS: dict[str, Callable[[], str]] = {
     "key_result.check_in": lambda: _("checked in a new value"),
     "check_in.delete": lambda: _("removed a check-in"),
     "key_result.delete": lambda: _("deleted the key result"),
+    "key_result.bind_metric": lambda: _("changed how it is measured"),
+    "key_result.unbind_metric": lambda: _("stopped measuring it automatically"),
 }
-# Bookkeeping fields that say nothing to a reader of the history.
-HIDDEN_FIELDS = frozenset({"organization", "objective", "idempotency_key"})
+# Bookkeeping fields that say nothing to a reader of the history (provenance: see the check-ins).
+HIDDEN_FIELDS = frozenset({"organization", "objective", "idempotency_key", "provenance"})
 VALUE_FIELDS = frozenset({"baseline", "target", "current", "value"})
 
 
@@ -94,6 +102,36 @@ class Projection:
 
 
 @dataclass(frozen=True)
+class MetricPanel:
+    """The "Measured by" panel: the metric definition, how its last run went, and for people
+    who may change it the form (bind, check now, sync now).
+
+    ``check`` is the answer of "Check now" when the page is shown with it (without JavaScript);
+    ``message`` says what "Sync now" did.
+    """
+
+    metric: MetricDefinition | None
+    can_edit: bool
+    form: MetricForm | None
+    check: CheckResult | None = None
+    message: str = ""
+
+    @property
+    def error(self) -> str:
+        """Why the last run failed, in the reader's language; empty when it did not."""
+        metric = self.metric
+        if metric is None or not metric.failing:
+            return ""
+        return describe(metric.last_error_kind, metric.last_error_params)
+
+    @property
+    def retry_at(self) -> dt.datetime | None:
+        """When the scheduler tries a failing metric again (None: only when asked)."""
+        metric = self.metric
+        return metric.next_run_at if metric is not None and metric.failing else None
+
+
+@dataclass(frozen=True)
 class KeyResultPage:
     key_result: KeyResult
     row: KeyResultRow
@@ -110,6 +148,7 @@ class KeyResultPage:
     projection: Projection | None
     chart: dict[str, Any] | None
     team_url: str
+    metric_panel: MetricPanel
 
     @property
     def rolled_up(self) -> bool:
@@ -179,7 +218,30 @@ def key_result_page(
         projection=projection,
         chart=chart_data(key_result, cycle, due, check_ins, projection, today),
         team_url=team_page_url(org=slug, team_id=objective.team_id, cycle_id=cycle.pk),
+        metric_panel=metric_panel(actor, key_result),
     )
+
+
+def may_change_metric(actor: Actor, key_result: KeyResult) -> bool:
+    """Bind, check and sync: the team's people, Product Ops and admins, while the cycle is open."""
+    return (
+        actor.can_edit_key_results_of(key_result.objective.team_id)
+        and key_result.objective.cycle.status != Cycle.Status.CLOSED
+    )
+
+
+def metric_panel(actor: Actor, key_result: KeyResult) -> MetricPanel:
+    """The panel as the page first shows it; the form (one query for the data sources) only for
+    people who may change how the key result is measured."""
+    metric = metric_of(key_result)
+    can_edit = may_change_metric(actor, key_result)
+    form = None
+    if can_edit:
+        form = MetricForm(
+            data_sources=data_sources_for(actor=actor).order_by("name"),
+            initial=MetricForm.initial_for(metric),
+        )
+    return MetricPanel(metric=metric, can_edit=can_edit, form=form)
 
 
 def _key_result(actor: Actor, key_result_id: int | str) -> KeyResult:
@@ -189,7 +251,7 @@ def _key_result(actor: Actor, key_result_id: int | str) -> KeyResult:
         raise NotFound() from None
     key_result = (
         key_results_for(actor=actor)
-        .select_related("objective__parent_key_result__objective__team")
+        .select_related("objective__parent_key_result__objective__team", "measured_by__data_source")
         .filter(pk=pk)
         .first()
     )
@@ -307,18 +369,33 @@ def audit_entries(
         for side in (event.before or {}, event.after or {})
         if side.get("owner") is not None
     }
-    people = {}
+    # Names of what events refer to by id: people (owner) and data sources, keyed (field, id).
+    names: dict[Any, str] = {}
     if owner_ids:
-        people = {
-            m.user_id: m.user.get_full_name() or m.user.get_username()
+        names = {
+            ("owner", m.user_id): m.user.get_full_name() or m.user.get_username()
             for m in memberships_for(actor=actor).filter(user_id__in=owner_ids)
         }
-    return [_audit_entry(event, key_result, people) for event in event_list]
+    source_ids = {
+        side["data_source"]
+        for event in event_list
+        for side in (event.before or {}, event.after or {})
+        if "metric" in event.action and side.get("data_source") is not None
+    }
+    if source_ids:
+        # A data source is named as it is called now; a deleted one by its id.
+        sources = data_sources_for(actor=actor).filter(pk__in=source_ids).values_list("pk", "name")
+        names |= {("data_source", pk): name for pk, name in sources}
+    return [_audit_entry(event, key_result, names) for event in event_list]
 
 
-def _audit_entry(event: AuditEvent, key_result: KeyResult, people: dict[int, str]) -> AuditEntry:
+def _audit_entry(event: AuditEvent, key_result: KeyResult, names: dict[Any, str]) -> AuditEntry:
     # A check-in event holds the check-in's fields, and the key result's it changed with it.
-    sources = (CheckIn, KeyResult) if "check_in" in event.action else (KeyResult,)
+    sources: tuple[type[models.Model], ...] = (KeyResult,)
+    if "check_in" in event.action:
+        sources = (CheckIn, KeyResult)
+    elif "metric" in event.action:
+        sources = (MetricDefinition,)
     before, after = event.before or {}, event.after or {}
     creation = event.action.endswith(".create")
     changes = []
@@ -329,7 +406,7 @@ def _audit_entry(event: AuditEvent, key_result: KeyResult, people: dict[int, str
             continue
         if name == "created_at" and _same_minute(after.get(name), event.created_at):
             continue  # a check-in's own time says something only when it was back-dated
-        shown = _AuditValue(sources, name, key_result, people)
+        shown = _AuditValue(sources, name, key_result, names)
         changes.append(
             FieldChange(
                 label=shown.label,
@@ -354,9 +431,9 @@ class _AuditValue:
         sources: tuple[type[models.Model], ...],
         name: str,
         key_result: KeyResult,
-        people: dict[int, str],
+        names: dict[Any, str],
     ) -> None:
-        self.name, self.key_result, self.people = name, key_result, people
+        self.name, self.key_result, self.names = name, key_result, names
         self.field: Any = None  # stays None for a field since removed: the stored name shows
         for model in sources:
             try:
@@ -379,7 +456,9 @@ class _AuditValue:
         if name == "confidence":
             return _("%(confidence)s/10") % {"confidence": raw}
         if name == "owner":
-            return self.people.get(raw, _("a former member"))
+            return self.names.get(("owner", raw), _("a former member"))
+        if name == "data_source":
+            return self.names.get(("data_source", raw), str(raw))
         if isinstance(raw, bool):
             return _("yes") if raw else _("no")
         if self.field is not None and self.field.choices:
