@@ -1,4 +1,7 @@
-"""The `okrs` command: demo, serve, token, parse, lint, import, export, manage (`okrs --help`)."""
+"""The `okrs` command: demo, serve, worker, sync, token, parse, lint, import, export, manage.
+
+See `okrs --help`.
+"""
 
 from __future__ import annotations
 
@@ -212,6 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     from okrs.exchange.commands import add_exchange_commands
 
     add_exchange_commands(add)
+
+    # okrs worker, okrs sync: live metrics (okrs/metrics/commands.py)
+    from okrs.metrics.commands import add_metrics_commands
+
+    add_metrics_commands(add)
 
     manage = add(
         "manage", cmd_manage, "run a Django management command (migrate, createsuperuser, …)"

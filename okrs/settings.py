@@ -155,6 +155,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # machines), else in a SQLite file in OKRS_HOME (one machine).
 REDIS_URL = env_str("REDIS_URL", "")
 HUEY_SQLITE_PATH = OKRS_HOME / "huey.sqlite3"
+# The queue's name: workers with the same name and storage share one queue (its Redis keys are
+# huey.*.<name>). Give each okrs installation that shares a Redis server a name of its own.
+OKRS_HUEY_NAME = env_str("OKRS_HUEY_NAME", "okrs")
 # Metric queries one worker process runs at the same time (each data source has its own limit).
 OKRS_SYNC_THREADS = env_int("OKRS_SYNC_THREADS", 8, minimum=1)
 
