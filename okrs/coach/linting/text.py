@@ -17,7 +17,7 @@ from typing import Any, Final
 from okrs.coach.linting.languages import VOCABULARIES
 from okrs.coach.linting.vocabulary import CoachVocabulary
 
-_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_TYPOGRAPHIC_APOSTROPHES: Final = ("\u2019", "\u2018", "\u02bc")
 # "KR1:", "- ", "• " in front of a pasted key result.
 _BULLET: Final = re.compile(
     r"^(?:(?:kr|rc|rk|o)[\s\-]?\d+\s*[:.)\-]\s*|[-•*·]\s*|\d+[.)]\s+|\(?[a-z]\)\s+)",
@@ -89,8 +89,12 @@ _DIGIT: Final = re.compile(r"(?<![\w#°/])\d")
 
 def flatten(text: str) -> str:
     """Plain apostrophes and spaces, no bullet or "KR1:" in front; case kept (1M is not 1m)."""
-    flat = " ".join(text.translate(_APOSTROPHES).split())
-    return _BULLET.sub("", flat, count=1)
+    if not text.isascii():  # ``replace`` is many times faster than ``translate``
+        for apostrophe in _TYPOGRAPHIC_APOSTROPHES:
+            text = text.replace(apostrophe, "'")
+    flat = " ".join(text.split())
+    bullet = _BULLET.match(flat)
+    return flat[bullet.end() :] if bullet else flat
 
 
 def normalize(text: str) -> str:
@@ -143,7 +147,8 @@ class _Sentence:
             text = self.text
             dashed = "/" in text or "-" in text
             self._full_dates = [m.span() for m in _FULL_DATE.finditer(text)] if dashed else []
-        return any(low <= start < high for low, high in self._full_dates)
+        dates = self._full_dates  # nearly always none: then no generator to build
+        return bool(dates) and any(low <= start < high for low, high in dates)
 
 
 def _is_name(sentence: _Sentence, start: int, end: int) -> bool:
@@ -377,8 +382,12 @@ class _Words:
         return literals is not None and not any(map(text.__contains__, literals))
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._absent(text):
+        # The hottest call of the linter: ``_absent`` inlined, one pattern searched directly.
+        literals = self.literals
+        if literals is not None and not any(map(text.__contains__, literals)):
             return None
+        if len(self.patterns) == 1:  # most lists: one pattern, nothing to compare
+            return self.patterns[0].search(text)
         best = None
         for pattern in self.patterns:
             found = pattern.search(text)
@@ -595,48 +604,59 @@ def _blank(match: re.Match[str]) -> str:
 # Language ----------------------------------------------------------------------------------
 
 
-_TOKEN_WEIGHTS: dict[str, tuple[int, ...]] = {}
+# Each language's weight for one word, packed into one integer, ``_WEIGHT_BITS`` bits a
+# language (in ``VOCABULARIES`` order): the weights of a sentence's words then add up in one
+# ``sum``, instead of one addition per word and language. No sentence has anywhere near 2**32
+# cue letters, so a field never spills into the next.
+_WEIGHT_BITS: Final = 32
+_WEIGHT_MASK: Final = (1 << _WEIGHT_BITS) - 1
 
 
-def _token_weights(token: str) -> tuple[int, ...]:
-    """How much one word counts for each language (in ``VOCABULARIES`` order), remembered:
-    a plan repeats the same few hundred words."""
-    weights = _TOKEN_WEIGHTS.get(token)
-    if weights is None:
-        found = []
-        for code in VOCABULARIES:
+class _TokenWeights(dict[str, int]):
+    """Each word's packed weights, computed on first sight and remembered: a plan repeats
+    the same few hundred words."""
+
+    def __missing__(self, token: str) -> int:
+        packed = 0
+        for index, code in enumerate(VOCABULARIES):
             m = matchers_for(code)
             weight = (token in m.cue_words) + bool(m.cue_endings and token.endswith(m.cue_endings))
             if m.cue_letters is not None:
                 weight += len(m.cue_letters.findall(token))
-            found.append(weight)
-        weights = tuple(found)
-        if len(_TOKEN_WEIGHTS) > 100_000:  # unbounded input must not grow it forever
-            _TOKEN_WEIGHTS.clear()
-        _TOKEN_WEIGHTS[token] = weights
-    return weights
+            packed |= weight << (_WEIGHT_BITS * index)
+        if len(self) > 100_000:  # unbounded input must not grow it forever
+            self.clear()
+        self[token] = packed
+        return packed
+
+
+_TOKEN_WEIGHTS: Final = _TokenWeights()
 
 
 def language_cues(text: str, *, verbs: bool = True) -> dict[str, int]:
     """Each language's clues in a normalized sentence: its cue words and endings, its letters,
     and (with ``verbs``) 3 more when it opens with one of its coach verbs ("pubblicare")."""
-    known = _TOKEN_WEIGHTS.get
-    rows = [known(token) or _token_weights(token) for token in _TOKEN.findall(text)]
-    totals = (
-        [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(VOCABULARIES)
-    )
-    scores = dict(zip(VOCABULARIES, totals, strict=True))
+    total = sum(map(_TOKEN_WEIGHTS.__getitem__, _TOKEN.findall(text)))
+    scores = {}
+    for code in VOCABULARIES:
+        scores[code] = total & _WEIGHT_MASK
+        total >>= _WEIGHT_BITS
     if verbs:
-        for code in VOCABULARIES:
-            if matchers_for(code).opening_any.match(text):
-                scores[code] += 3
+        add_verb_cues(text, scores)
     return scores
+
+
+def add_verb_cues(text: str, scores: dict[str, int]) -> None:
+    """Add 3 to the score of each language whose coach verbs open ``text`` ("pubblicare")."""
+    for code in VOCABULARIES:
+        if matchers_for(code).opening_any.match(text):
+            scores[code] += 3
 
 
 # Key results -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one a key result: slotted ones are built faster
 class KeyResultReading:
     """What the words of one key result say; ``engine`` decides which rules fire."""
 
@@ -646,8 +666,12 @@ class KeyResultReading:
     login_view: str | None
 
 
-def read_key_result(text: str, code: str) -> KeyResultReading:
-    """Read a normalized key result sentence in language ``code``."""
+def read_key_result(text: str, code: str, *, milestone: bool = True) -> KeyResultReading:
+    """Read a normalized key result sentence in language ``code``.
+
+    ``milestone=False`` leaves ``milestone`` out (``None``): the engine only needs it for a
+    sentence without numbers, and asks ``opening_milestone`` itself then.
+    """
     m = matchers_for(code)
     activity = m.opening_activity.match(text) or m.activity_count.search(text)
     vanity = login_view = None
@@ -662,11 +686,13 @@ def read_key_result(text: str, code: str) -> KeyResultReading:
             countable = " " * work.end() + countable[work.end() :]
         vanity, login_view = _vanity(countable, measure, m), _login_view(countable, measure, m)
     return KeyResultReading(
-        activity=_found(activity),
-        milestone=_found(m.opening_milestone.match(text)),
-        vanity=vanity,
-        login_view=login_view,
+        _found(activity), opening_milestone(text, code) if milestone else None, vanity, login_view
     )
+
+
+def opening_milestone(text: str, code: str) -> str | None:
+    """The milestone verb a normalized key result opens with ("sign", "ottenere")."""
+    return _found(matchers_for(code).opening_milestone.match(text))
 
 
 def multiplier(text: str, code: str) -> str | None:

@@ -54,7 +54,7 @@ _VERB_KINDS: Final = {kind.value: kind for kind in VerbKind}
 _APOSTROPHES: Final = ("\u2019", "\u2018", "\u02bc")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A number with its unit, such as the "30%" of "reduce churn by 30%"."""
 
@@ -62,7 +62,8 @@ class Amount:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+# Slots: a plan parses tens of thousands of sentences, and slotted objects are built faster.
+@dataclass(frozen=True, slots=True)
 class ParsedKeyResult:
     """What a key result sentence says, field by field; ``None`` where it says nothing.
 
@@ -164,10 +165,11 @@ def _tokens(masked: str, grammar: Grammar, lang: str) -> list[_Token]:
         except NumberFormatError:
             # Digits that are no number in any format ("0.0.0", a version, an IP): not a value.
             continue
-        multiplier = grammar.multiplier_of(multiplier_word)
-        unit = grammar.unit_of(unit_word) or (
-            CURRENCY_SYMBOLS.get(currency.lower()) if currency else None
-        )
+        # Most numbers have no multiplier, and many no unit: no call for those.
+        multiplier = 1 if multiplier_word is None else grammar.multiplier_of(multiplier_word)
+        unit = None if unit_word is None else grammar.unit_of(unit_word)
+        if unit is None and currency:
+            unit = CURRENCY_SYMBOLS.get(currency.lower())
         token = _Token(
             match.start(), match.end(), match.end("num"), raw * multiplier, raw, multiplier, unit
         )
@@ -386,7 +388,7 @@ def _metric(
     verb_start, verb_end = verb_span
     if not used and verb_end == 0:
         return None  # no verb and no value: nothing tells the metric apart
-    first_value = min((t.first for t in used), default=len(display))
+    first_value = _first_start(used, len(display))
     metric = _clean_metric(display[verb_end:first_value], grammar)
     if metric is None and verb_start > 0:
         metric = _clean_metric(display[:verb_start], grammar)
@@ -417,11 +419,13 @@ def parse_key_result(text: str, lang: str | None = None) -> ParsedKeyResult:
 
     tokens = _tokens(masked, grammar, code)
     _assign_roles(tokens, words, patterns, grammar)
-    first_role = min((t.first for t in tokens if t.role is not None), default=len(masked))
-    verb, verb_start, verb_end = _leading_verb(words, patterns, first_role)
+    with_role = [t for t in tokens if t.role is not None]
+    verb, verb_start, verb_end = _leading_verb(
+        words, patterns, _first_start(with_role, len(masked))
+    )
     _resolve_ambiguous_roles(tokens, verb)
     baseline_token, target_token = _choose(tokens)
-    change = next((t for t in tokens if t.role is Role.CHANGE), None)
+    change = _first_change(tokens)
 
     baseline, unit = (None, None)
     if target_token is not None:
@@ -429,13 +433,35 @@ def parse_key_result(text: str, lang: str | None = None) -> ParsedKeyResult:
     elif baseline_token is not None:
         baseline, unit = baseline_token.value, baseline_token.unit
     used = [t for t in (baseline_token, target_token, change) if t is not None]
-    return ParsedKeyResult(
-        metric=_metric(display, grammar, (verb_start, verb_end), used),
-        baseline=baseline,
-        target=target_token.value if target_token is not None else None,
-        unit=unit,
-        direction=_direction(verb, baseline, target_token, change),
-        deadline=deadline.value if deadline else None,
-        lang=code,
-        change=Amount(change.value, change.unit) if change is not None else None,
+    return ParsedKeyResult(  # positional: faster to build than with keywords
+        _metric(display, grammar, (verb_start, verb_end), used),
+        baseline,
+        target_token.value if target_token is not None else None,
+        unit,
+        _direction(verb, baseline, target_token, change),
+        deadline.value if deadline else None,
+        code,
+        Amount(change.value, change.unit) if change is not None else None,
     )
+
+
+def _first_start(tokens: list[_Token], default: int) -> int:
+    """Where the first of ``tokens`` starts, its marker included; ``default`` without any.
+
+    Plain loops: with a sentence's one or two numbers, a generator costs more than the test.
+    """
+    if not tokens:
+        return default
+    first = tokens[0].first
+    for token in tokens:
+        if token.first < first:
+            first = token.first
+    return first
+
+
+def _first_change(tokens: list[_Token]) -> _Token | None:
+    """The first number that is a relative change ("by 30%")."""
+    for token in tokens:
+        if token.role is Role.CHANGE:
+            return token
+    return None
