@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def _config(params: dict[str, Any]) -> str:
@@ -74,15 +75,23 @@ def describe(kind: str, params: dict[str, Any] | None = None) -> str:
     if kind == "config":
         return _config(params)
     if kind == "timeout":
-        return _(
+        seconds = int(params.get("seconds", 0))
+        return ngettext(
+            "The query ran longer than %(seconds)s second and was stopped. Make it cheaper"
+            " (filter by date, use an index) or raise the data source's timeout.",
             "The query ran longer than %(seconds)s seconds and was stopped. Make it cheaper"
-            " (filter by date, use an index) or raise the data source's timeout."
-        ) % {"seconds": params.get("seconds", "?")}
+            " (filter by date, use an index) or raise the data source's timeout.",
+            seconds,
+        ) % {"seconds": seconds}
     if kind == "too_many_rows":
-        return _(
+        limit = int(params.get("limit", 0))
+        return ngettext(
+            "The query returned more than %(limit)s row. A metric returns one number, or one"
+            " (date, value) row per day.",
             "The query returned more than %(limit)s rows. A metric returns one number, or one"
-            " (date, value) row per day."
-        ) % {"limit": params.get("limit", "?")}
+            " (date, value) row per day.",
+            limit,
+        ) % {"limit": limit}
     if kind == "too_many_values":
         return _(
             "The query returned %(rows)s rows of one column; a current value is one row. Add an"

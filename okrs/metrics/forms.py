@@ -126,7 +126,7 @@ class MetricForm(forms.Form):
         help_text=gettext_lazy(
             "For a data source: SQL returning one number, or two columns (date, value) to fill in"
             " the history. :cycle_start and :cycle_end are the cycle's dates; a files source is"
-            " the table named after its ref."
+            " queried as the table named after its ref."
         ),
     )
     schedule = forms.ChoiceField(

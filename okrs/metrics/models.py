@@ -36,7 +36,7 @@ class DataSource(models.Model):
         blank=True,
         help_text=_(
             "A SQLAlchemy URL such as postgresql://reader@warehouse/analytics, or ${NAME} to read"
-            " it from an environment variable of the worker."
+            " it from an environment variable of the web server and the workers."
         ),
     )
     path = models.CharField(
