@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="benchmark_command", required=True, metavar="WHAT"
     )
     add_coach_commands(add, benchmark_commands)
+    # okrs benchmark sync: live metrics against generated Parquet files and PostgreSQL
+    from okrs.metrics.benchmark import add_benchmark_command
+
+    add_benchmark_command(benchmark_commands)
 
     # okrs import FILE, okrs export: OKRs as code (okrs/exchange/commands.py)
     from okrs.exchange.commands import add_exchange_commands

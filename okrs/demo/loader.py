@@ -1,22 +1,30 @@
 """Load the demo organizations of ``okrs.demo.data`` through the services, as a user would.
 
 Dates are relative to today so the demo always shows a live cycle at about its midpoint and a
-closed one before it. Loading happens once; later runs only reset the demo logins.
+closed one before it. Loading happens once; later runs only reset the demo logins. Live metrics
+are measured right after loading (and on every later run, for those that are due), so their
+values show at once; a worker (``okrs worker``) keeps them up to date after that.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from okrs.demo.data import ORGANIZATIONS
+from okrs.demo.metrics import EVENTS_PATTERN, events_folder, events_generate, okrs_database_url
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.metrics import services as metrics
+from okrs.metrics.models import DataSource
 from okrs.workspace import services as workspace
 from okrs.workspace.models import Membership, Organization, Role, Team
 from okrs.workspace.permissions import Actor
@@ -41,6 +49,40 @@ def demo_load(*, password: str, today: dt.date | None = None) -> list[str]:
         for username, slugs in DEMO_USERS.items():
             _demo_login(username, slugs, hashed_password=hashed)
         report.append("demo logins 'demo' and 'coach' are ready")
+    # After the commit: the okrs database is one of the sources, read by its own connection.
+    report += _live_metrics_sync()
+    return report
+
+
+def _live_metrics_sync() -> list[str]:
+    """Write the demo's event files if they are missing, then measure the metrics that are due."""
+    from okrs.metrics.scheduler import run_due
+
+    report = []
+    slugs = [spec["slug"] for spec in ORGANIZATIONS if spec.get("data_sources")]
+    # Where the demo's files source reads them (the OKRS_HOME of the first load).
+    event_sources = DataSource.objects.filter(
+        organization__slug__in=slugs,
+        kind=DataSource.Kind.FILES,
+        path__endswith="/" + EVENTS_PATTERN,
+    )
+    for source in event_sources:
+        cycle = Cycle.objects.filter(
+            organization_id=source.organization_id, status=Cycle.Status.ACTIVE
+        ).first()
+        if cycle is None:
+            continue
+        folder = Path(source.path).parent
+        rows = events_generate(folder, start=cycle.start, days=(cycle.end - cycle.start).days + 1)
+        report.append(f"demo events: {rows:,} rows in {source.path}")
+    # One query at a time: four small metrics, and the okrs database is never read while written.
+    synced = run_due(scope=Q(organization__slug__in=slugs), threads=1)
+    if synced.runs:
+        report.append(
+            f"measured {synced.runs} live metrics: {synced.check_ins} new check-ins,"
+            f" {synced.failures} failed"
+        )
+        report += [f"  {outcome.error}" for outcome in synced.outcomes if not outcome.ok]
     return report
 
 
@@ -111,8 +153,25 @@ def _organization_load(spec: dict[str, Any], *, today: dt.date, hashed_password:
         for username in team_spec.get("members", []):
             if username not in team_spec.get("leads", []):
                 workspace.team_member_set(actor=actor, team=team, user=people[username])
+    sources = {
+        source["ref"]: _data_source_load(actor, source) for source in spec.get("data_sources", [])
+    }
     for cycle_spec in sorted(spec["cycles"], key=lambda c: c["quarter_offset"]):
-        _cycle_load(actor, spec, cycle_spec, teams=teams, people=people, today=today)
+        _cycle_load(
+            actor, spec, cycle_spec, teams=teams, people=people, sources=sources, today=today
+        )
+
+
+def _data_source_load(actor: Actor, spec: dict[str, Any]) -> DataSource:
+    """A data source of the demo, with its place holders filled in for this installation."""
+    fields = dict(spec)
+    if "path" in fields:
+        fields["path"] = fields["path"].replace(
+            "{demo_data}", str(events_folder(settings.OKRS_HOME))
+        )
+    if "url" in fields:
+        fields["url"] = fields["url"].replace("{okrs_database}", okrs_database_url())
+    return metrics.data_source_create(actor=actor, **fields)
 
 
 def _cycle_load(
@@ -122,6 +181,7 @@ def _cycle_load(
     *,
     teams: dict[str, Team],
     people: dict[str, Any],
+    sources: dict[str, DataSource],
     today: dt.date,
 ) -> None:
     start, end = _cycle_dates(today, cycle_spec["quarter_offset"])
@@ -148,14 +208,21 @@ def _cycle_load(
             and bool(objective_spec.get("aligned_to")),
         )
         for kr_spec in objective_spec["key_results"]:
-            key_results[kr_spec["key"]] = _key_result_load(actor, objective, kr_spec, people=people)
+            key_results[kr_spec["key"]] = _key_result_load(
+                actor, objective, kr_spec, people=people, sources=sources
+            )
     if cycle_spec["status"] == Cycle.Status.CLOSED:
         for status in (Cycle.Status.REVIEW, Cycle.Status.CLOSED):
             goals.cycle_transition(actor=actor, cycle=cycle, status=status)
 
 
 def _key_result_load(
-    actor: Actor, objective: Objective, spec: dict[str, Any], *, people: dict[str, Any]
+    actor: Actor,
+    objective: Objective,
+    spec: dict[str, Any],
+    *,
+    people: dict[str, Any],
+    sources: dict[str, DataSource],
 ) -> KeyResult:
     cycle = objective.cycle
     deadline_day = spec.get("deadline_day")
@@ -195,5 +262,15 @@ def _key_result_load(
             title=initiative["title"],
             status=initiative.get("status", "planned"),
             link=initiative.get("link", ""),
+        )
+    source = spec.get("source")
+    if source:
+        metrics.metric_bind(
+            actor=actor,
+            key_result=key_result,
+            data_source=sources[source["data_source"]] if "data_source" in source else None,
+            query=source.get("query", ""),
+            builtin=source.get("builtin", ""),
+            schedule=source["schedule"],
         )
     return key_result

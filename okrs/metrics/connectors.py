@@ -177,6 +177,11 @@ def _create_engine(url: str, pool_size: int) -> Any:
     if backend == "sqlite":
         parsed = _read_only_sqlite(parsed)
         connect_args["check_same_thread"] = False
+        if parsed.query.get("mode") == "memory" or parsed.database in (None, "", ":memory:"):
+            from sqlalchemy.pool import SingletonThreadPool
+
+            # An in-memory database lives in its connection: one per thread, said explicitly.
+            options["poolclass"] = SingletonThreadPool
     else:
         options.update(pool_size=pool_size, max_overflow=0, pool_timeout=60)
         if backend in ("postgresql", "mysql", "mariadb"):

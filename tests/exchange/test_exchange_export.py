@@ -91,7 +91,8 @@ def test_binary_key_results_weights_deadlines_and_multiline_descriptions_round_t
 
 
 @pytest.mark.parametrize("slug", ["demo", "demo-coaching"])
-def test_export_import_export_is_identical_for_the_demo(db, slug):
+def test_export_import_export_is_identical_for_the_demo(db, slug, settings, tmp_path):
+    settings.OKRS_HOME = tmp_path  # the demo's event files go to OKRS_HOME/demo-data
     demo_load(password="demo")
     first = export_of(slug)
     assert not import_text(first).changed
