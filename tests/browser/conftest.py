@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -24,6 +26,26 @@ ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, answering one request at a time.
+
+    On the in-memory SQLite test database every server thread shares the test's one connection:
+    two requests at once (a form posted while an htmx panel is still loading) would start a
+    transaction inside the other's ("cannot start a transaction within a transaction"). Django
+    closes each connection after its response when the server is not threaded, so a browser's
+    parallel requests simply queue.
+    """
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # LiveServerThread.run() installs these connections in its own thread, where this
+        # server answers every request.
+        self.connections_override = connections_override
+
+
+LiveServerThread.server_class = SerialWSGIServer
 
 
 @pytest.fixture(scope="session")

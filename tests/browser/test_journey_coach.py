@@ -32,6 +32,8 @@ def test_coach_comments_while_a_key_result_is_typed_and_fills_the_fields(
     assert page.get_by_label("Target").input_value() == "0.2"
     assert page.get_by_label("Direction").input_value() == "decrease"
     # Once the fields say what the sentence says, the offer goes away and the panel is clean.
+    # (The panel was already clean before the click: wait for the new answer, not for that.)
+    panel.get_by_role("button", name="Fill in the fields").wait_for(state="detached")
     panel.locator("[data-coach-clean]").wait_for()
     assert panel.get_by_role("button", name="Fill in the fields").count() == 0
 
