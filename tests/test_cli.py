@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from okrs.testing import process_environment
 
 OKRS = [sys.executable, "-m", "okrs.cli"]
 
@@ -30,34 +30,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
-
-
 @pytest.fixture
 def cli_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A fresh OKRS_HOME; on a PostgreSQL run, also a throwaway database of its own."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env["OKRS_HOME"] = str(tmp_path / "home")
-    base = _postgres_url()
-    if base is None:
+    with process_environment(tmp_path, label="okrs_cli") as env:
         yield env
-        return
-    import psycopg
-
-    name = f"okrs_cli_{uuid.uuid4().hex[:10]}"
-    admin_url = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
-    try:
-        yield env
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_demo_no_serve_sets_everything_up_and_is_repeatable(cli_env):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from okrs.testing import process_environment
 
 OKRS = [sys.executable, "-m", "okrs.cli"]
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "acme.yaml"
@@ -24,26 +24,8 @@ def run_okrs(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str
 @pytest.fixture
 def cli_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A fresh OKRS_HOME; on a PostgreSQL run, also a throwaway database of its own."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env["OKRS_HOME"] = str(tmp_path / "home")
-    base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith(("postgres://", "postgresql://")):
+    with process_environment(tmp_path, label="okrs_cli") as env:
         yield env
-        return
-    import psycopg
-
-    name = f"okrs_cli_{uuid.uuid4().hex[:10]}"
-    admin_url = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
-    try:
-        yield env
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_import_then_export_then_import_again_on_a_fresh_machine(cli_env, tmp_path):

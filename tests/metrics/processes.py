@@ -14,44 +14,22 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from okrs.testing import process_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 OKRS = [sys.executable, "-m", "okrs.cli"]
-# Settings of the test run that must not leak into the processes under test.
-PRIVATE = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "OKRS_HUEY_NAME"}
-
-
-def _postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
 
 
 @contextmanager
 def okrs_environment(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A fresh OKRS_HOME; on a PostgreSQL run, also a throwaway database of its own."""
-    env = {k: v for k, v in os.environ.items() if k not in PRIVATE}
-    env["OKRS_HOME"] = str(tmp_path / "home")
-    base = _postgres_url()
-    if base is None:
+    with process_environment(tmp_path, label="okrs_worker") as env:
         yield env
-        return
-    import psycopg
-
-    name = f"okrs_worker_{uuid.uuid4().hex[:10]}"
-    admin_url = base.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
-    try:
-        yield env
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run_okrs(
