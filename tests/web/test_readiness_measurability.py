@@ -80,7 +80,7 @@ def test_section_lists_what_is_not_measurable_and_what_is_bound(world, browser_c
     working, _broken, bare = plan
     metrics.metric_sync(actor=world.actor("ops"), metric=working)
     body = measurability(browser_client("viewer").get(report_url(world)).text)
-    not_yet = text(body[: body.index("Measured automatically")])
+    not_yet = text(body[: body.index("<h3>Measured automatically")])
     assert "Not measurable yet 1" in not_yet and bare.title in not_yet
     assert world.key_result.title not in not_yet
     assert "40 " in row(body, world.company_kr) or "40%" in row(body, world.company_kr)
