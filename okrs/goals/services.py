@@ -17,7 +17,7 @@ from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.selectors import progress_board
 from okrs.lib.refs import ref_base, ref_unique
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
-from okrs.workspace.models import Membership, Team
+from okrs.workspace.models import AuditEvent, Membership, Team
 from okrs.workspace.permissions import Actor, require, require_same_organization
 from okrs.workspace.selectors import team_ancestor_ids
 
@@ -481,13 +481,7 @@ def key_result_check_in(
         provenance=provenance,
         created_at=at or timezone.now(),
     )
-    errors: dict[str, Any] = {}
-    if check_in.created_at > timezone.now() + dt.timedelta(minutes=5):
-        errors["at"] = _("A check-in cannot be dated in the future.")
-    if key_result.kind == KeyResult.Kind.BINARY and check_in.value not in (0, 1):
-        errors["value"] = _("A binary key result is checked in as 1 (done) or 0 (not done).")
-    if errors:
-        raise ValidationError(errors)
+    _validate_check_in_value(key_result, check_in)
     check_in.full_clean(validate_unique=False)
     try:
         with transaction.atomic():
@@ -511,6 +505,77 @@ def key_result_check_in(
             **{k: v for k, v in after.items() if k == "chance_of_success"},
         },
     )
+    return check_in
+
+
+def _validate_check_in_value(key_result: KeyResult, check_in: CheckIn) -> None:
+    """The rules a check-in's value and time follow whoever sends them."""
+    errors: dict[str, Any] = {}
+    if check_in.created_at > timezone.now() + dt.timedelta(minutes=5):
+        errors["at"] = _("A check-in cannot be dated in the future.")
+    if key_result.kind == KeyResult.Kind.BINARY and check_in.value not in (0, 1):
+        errors["value"] = _("A binary key result is checked in as 1 (done) or 0 (not done).")
+    if errors:
+        raise ValidationError(errors)
+
+
+def key_result_sync_check_in(
+    *,
+    actor: Actor,
+    key_result: KeyResult,
+    value: Decimal,
+    at: dt.datetime,
+    provenance: dict[str, Any],
+    newest_at: dt.datetime | None,
+    audit_events: list[AuditEvent] | None = None,
+) -> CheckIn:
+    """Record a value measured by a metric sync: ``key_result_check_in`` without its queries.
+
+    Only ``okrs.metrics.services.metrics_record`` calls it, inside its transaction (a savepoint
+    per metric), having done itself, once per batch, what the general service does per call:
+    the cycle is locked and known to be open, and ``newest_at`` is the time of the key result's
+    newest check-in when one may be later than ``at`` (None when none is), read after the lock.
+    The value is a Decimal from ``okrs.metrics.reading`` (finite, six decimals, fitting the
+    field) and the actor is the organization's system actor. So the foreign keys are not looked
+    up again, the newest check-in is re-read only when another one is newer, and the audit log
+    gets the same event as for any check-in: written at once, or, given ``audit_events``,
+    appended there unsaved for the caller to write with its batch's in the same transaction.
+    Raises ValidationError before writing anything.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("key_result_sync_check_in runs inside the caller's transaction")
+    require_same_organization(actor, key_result)
+    require(actor.can_edit_key_results_of(key_result.objective.team_id))
+    check_in = CheckIn(
+        organization=actor.organization,
+        key_result=key_result,
+        value=value,
+        author_id=actor.user_id,
+        source=CheckIn.Source.SYNC,
+        provenance=provenance,
+        created_at=at,
+    )
+    _validate_check_in_value(key_result, check_in)
+    check_in.save(force_insert=True)
+    if newest_at is None or newest_at <= at:
+        # The new check-in is the newest (ties go to the higher id): it is the current value.
+        key_result.current = value
+        key_result.save(update_fields=["current", "updated_at"])
+    else:
+        _refresh_current(actor, key_result)
+    event = AuditEvent(
+        organization=actor.organization,
+        actor_id=actor.user_id,
+        action="key_result.check_in",
+        object_type=KeyResult._meta.model_name or "keyresult",
+        object_id=key_result.pk,
+        object_repr=str(key_result)[:300],
+        after=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+    )
+    if audit_events is None:
+        event.save(force_insert=True)
+    else:
+        audit_events.append(event)
     return check_in
 
 

@@ -4,12 +4,16 @@ Any number of workers, on any number of machines, may call ``run_due`` at once: 
 run only by the worker that took its lease (one conditional UPDATE, atomic in PostgreSQL and
 SQLite alike), so no metric runs twice at the same time. A worker that dies leaves leases that
 expire after ``services.LEASE`` and are taken again. Each lease is renewed just before its
-query starts (for longer when the source's timeout is longer), so a metric that waited behind a
-slow source is never run by two workers.
+query starts (for longer when the source's timeout is longer; one UPDATE for the queries started
+together), so a metric that waited behind a slow source is never run by two workers.
 
 Queries run in threads (they wait on the network or on DuckDB, which releases the GIL); their
-results are written by the calling thread, one at a time, through ``services.metric_record``.
-Built-in metrics read okrs' own database and run in the calling thread too.
+results are written by the calling thread through ``services.metrics_record``, in batches: each
+time queries finish, the next ones are started at once, and the results that have arrived are
+recorded together (one transaction, a savepoint per metric) once ``RECORD_EVERY`` of them are
+in, the first of them has waited ``RECORD_AFTER`` seconds, or no query is left running. So
+results keep flowing without each paying for a transaction of its own. Built-in metrics read
+okrs' own database and run in the calling thread, each recorded before the next is measured.
 """
 
 from __future__ import annotations
@@ -27,18 +31,23 @@ from django.db.models import Q
 from django.utils import timezone
 
 from okrs.goals.models import Cycle
-from okrs.metrics.errors import describe
 from okrs.metrics.models import MetricDefinition
 from okrs.metrics.runner import Measurement, measure
 from okrs.metrics.services import (
     LEASE,
     SyncOutcome,
-    metric_lease_renew,
-    metric_record,
+    failed_outcome,
+    metrics_lease_renew,
+    metrics_record,
     worker_name,
 )
 
 BATCH = 500
+# Results are written together once this many have arrived, or when the first of them has
+# waited this long: a transaction, the row locks and the reads a batch needs are paid once for
+# up to 50 metrics, and no result waits more than a fifth of a second for the others.
+RECORD_EVERY = 50
+RECORD_AFTER = 0.2
 logger = logging.getLogger(__name__)
 
 
@@ -115,7 +124,7 @@ def run_metrics(
     threads: int = 8,
     on_outcome: Callable[[SyncOutcome], None] | None = None,
 ) -> SyncReport:
-    """Measure ``metrics`` (already leased) and record each result as soon as it arrives.
+    """Measure ``metrics`` (already leased) and record the results in batches as they arrive.
 
     At most ``threads`` queries run at once in all, and at most the data source's
     ``max_concurrency`` of each source.
@@ -126,19 +135,34 @@ def run_metrics(
     waiting: dict[int, deque[MetricDefinition]] = defaultdict(deque)
     for metric in metrics:
         if metric.builtin:
-            _record(report, metric, measure(metric), on_outcome)
+            _record(report, [(metric, measure(metric))], on_outcome)
         else:
             waiting[metric.data_source_id or 0].append(metric)
     running: dict[Future[Measurement], MetricDefinition] = {}
     per_source: dict[int, int] = defaultdict(int)
-    with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="okrs-sync") as pool:
-        while waiting or running:
-            _start_more(pool, waiting, running, per_source, threads)
-            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
-            for future in done:
-                metric = running.pop(future)
-                per_source[metric.data_source_id or 0] -= 1
-                _record(report, metric, future.result(), on_outcome)
+    arrived: list[tuple[MetricDefinition, Measurement]] = []
+    first_arrival = 0.0
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="okrs-sync") as pool:
+        _start_more(pool, waiting, running, per_source, threads)
+        while running or arrived:
+            if running:
+                timeout = first_arrival + RECORD_AFTER - time.perf_counter() if arrived else None
+                done, _ = wait(list(running), timeout=timeout, return_when=FIRST_COMPLETED)
+                if done and not arrived:
+                    first_arrival = time.perf_counter()
+                for future in done:
+                    metric = running.pop(future)
+                    per_source[metric.data_source_id or 0] -= 1
+                    arrived.append((metric, future.result()))
+                # Freed threads start the next queries at once, before anything is written.
+                _start_more(pool, waiting, running, per_source, threads)
+            if arrived and (
+                not running
+                or len(arrived) >= RECORD_EVERY
+                or time.perf_counter() - first_arrival >= RECORD_AFTER
+            ):
+                _record(report, arrived, on_outcome)
+                arrived = []
     report.seconds = time.perf_counter() - started
     return report
 
@@ -150,46 +174,61 @@ def _start_more(
     per_source: dict[int, int],
     threads: int,
 ) -> None:
-    """Start queries while threads are free, never more than a source's own limit."""
+    """Start queries while threads are free, never more than a source's own limit.
+
+    Their leases are renewed together just before; a metric whose lease another worker took
+    meanwhile is dropped and the next one takes its place.
+    """
+    while waiting and len(running) < threads:
+        chosen = _next_queries(waiting, per_source, threads - len(running))
+        if not chosen:
+            return
+        held = {metric.pk for metric in metrics_lease_renew(metrics=chosen)}
+        for metric in chosen:
+            if metric.pk in held:
+                running[pool.submit(measure, metric)] = metric
+            else:  # our lease ran out while the metric waited, and another worker took it
+                per_source[metric.data_source_id or 0] -= 1
+
+
+def _next_queries(
+    waiting: dict[int, deque[MetricDefinition]], per_source: dict[int, int], free: int
+) -> list[MetricDefinition]:
+    """Up to ``free`` waiting metrics that their sources' limits allow to start now."""
+    chosen: list[MetricDefinition] = []
     for source_id in list(waiting):
         queue = waiting[source_id]
-        while queue and len(running) < threads:
+        while queue and len(chosen) < free:
             limit = queue[0].data_source.max_concurrency if queue[0].data_source else 1
             if per_source[source_id] >= limit:
                 break
-            metric = queue.popleft()
-            if metric.lease_owner and not metric_lease_renew(
-                metric=metric, owner=metric.lease_owner
-            ):
-                continue  # our lease ran out while the metric waited, and another worker took it
+            chosen.append(queue.popleft())
             per_source[source_id] += 1
-            running[pool.submit(measure, metric)] = metric
         if not queue:
             del waiting[source_id]
+    return chosen
 
 
 def _record(
     report: SyncReport,
-    metric: MetricDefinition,
-    measurement: Measurement,
+    results: list[tuple[MetricDefinition, Measurement]],
     on_outcome: Callable[[SyncOutcome], None] | None,
 ) -> None:
+    """Record a batch of results; if the batch as a whole fails, each metric on its own."""
     try:
-        outcome = metric_record(metric=metric, measurement=measurement)
+        outcomes = metrics_record(results=results)
     except Exception as error:  # e.g. the okrs database hiccuped: keep going with the others
-        logger.exception("the result of metric %s could not be recorded", metric.pk)
-        outcome = SyncOutcome(
-            metric_id=metric.pk,
-            key_result_id=metric.key_result_id,
-            check_ins=0,
-            value=None,
-            error_kind="internal",
-            error=f"{describe('internal')} {type(error).__name__}",
-            duration_ms=measurement.duration_ms,
-        )
-    report.add(outcome)
-    if on_outcome is not None:
-        on_outcome(outcome)
+        logger.exception("the results of %s metrics could not be recorded", len(results))
+        if len(results) > 1:
+            for result in results:
+                _record(report, [result], on_outcome)
+            return
+        [(metric, measurement)] = results
+        outcomes = [failed_outcome(metric, measurement, "internal", error)]
+    for outcome in outcomes:
+        report.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
 
 
 def run_due(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import socket
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,13 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from okrs.goals.models import CheckIn, Cycle, KeyResult
-from okrs.goals.services import key_result_check_in
+from okrs.goals.services import key_result_check_in, key_result_sync_check_in
 from okrs.lib.refs import ref_base
 from okrs.metrics import connectors
 from okrs.metrics.errors import describe
 from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.metrics.runner import Measurement, measure
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
+from okrs.workspace.models import AuditEvent
 from okrs.workspace.permissions import Actor, require, require_same_organization
 
 DATA_SOURCE_FIELDS = frozenset(
@@ -35,6 +39,7 @@ AUDITED_DATA_SOURCE_FIELDS = sorted(DATA_SOURCE_FIELDS - {"url"})
 FIRST_RETRY = dt.timedelta(minutes=1)
 LONGEST_RETRY = dt.timedelta(hours=6)
 LEASE = dt.timedelta(minutes=15)
+logger = logging.getLogger(__name__)
 
 
 # Data sources -----------------------------------------------------------------------------------
@@ -373,6 +378,29 @@ def metric_lease_renew(*, metric: MetricDefinition, owner: str) -> bool:
     return bool(renewed)
 
 
+def metrics_lease_renew(*, metrics: Sequence[MetricDefinition]) -> list[MetricDefinition]:
+    """Extend the leases of ``metrics`` just before their queries start; returns those still
+    held (a metric leased by nobody is returned as it is).
+
+    ``metric_lease_renew`` for the queries a worker starts together: one UPDATE per owner and
+    lease length (usually one), and a read of which are still ours only when some were lost.
+    """
+    now = timezone.now()
+    held = [metric for metric in metrics if not metric.lease_owner]
+    groups: dict[tuple[str, dt.timedelta], list[MetricDefinition]] = defaultdict(list)
+    for metric in metrics:
+        if metric.lease_owner:
+            groups[(metric.lease_owner, lease_for(metric))].append(metric)
+    for (owner, lease), group in groups.items():
+        ours = MetricDefinition.objects.filter(pk__in=[m.pk for m in group], lease_owner=owner)
+        if ours.update(lease_until=now + lease) == len(group):
+            held += group
+            continue
+        still = set(ours.values_list("pk", flat=True))
+        held += [metric for metric in group if metric.pk in still]
+    return held
+
+
 def _history_check_ins(actor: Actor, metric: MetricDefinition, measurement: Measurement) -> int:
     """Write the dated values of a history query that are new; returns how many were written.
 
@@ -415,66 +443,179 @@ def _provenance(metric: MetricDefinition, measurement: Measurement) -> dict[str,
     }
 
 
-def _write_values(metric: MetricDefinition, measurement: Measurement) -> int:
+def _write_values(
+    metric: MetricDefinition,
+    measurement: Measurement,
+    newest_at: dt.datetime | None,
+    audit_events: list[AuditEvent],
+) -> int:
     """The check-ins a successful measurement makes: none when the value has not changed."""
     assert measurement.reading is not None
     actor = Actor.system(metric.organization)
     if measurement.reading.history:
-        return _history_check_ins(actor, metric, measurement)
+        # The general service, a day at a time; a refused day undoes the whole history.
+        with transaction.atomic():
+            return _history_check_ins(actor, metric, measurement)
     key_result = metric.key_result
     if key_result.current is not None and key_result.current == measurement.reading.value:
         return 0
-    key_result_check_in(
+    key_result_sync_check_in(
         actor=actor,
         key_result=key_result,
         value=measurement.reading.value,
-        source=CheckIn.Source.SYNC,
         at=measurement.ran_at,
         provenance=_provenance(metric, measurement),
+        newest_at=newest_at,
+        audit_events=audit_events,
     )
     return 1
 
 
-@transaction.atomic
 def metric_record(*, metric: MetricDefinition, measurement: Measurement) -> SyncOutcome:
-    """Keep what a run of ``metric`` measured: check-ins on success, the error otherwise.
+    """Keep what a run of ``metric`` measured (see ``metrics_record``)."""
+    [outcome] = metrics_record(results=[(metric, measurement)])
+    return outcome
 
-    Always releases the metric's lease and schedules its next run: after the schedule's interval
-    on success, after a growing delay on failure. One failing metric never affects another.
+
+@transaction.atomic
+def metrics_record(*, results: Sequence[tuple[MetricDefinition, Measurement]]) -> list[SyncOutcome]:
+    """Keep what runs of ``results``' metrics measured: check-ins on success, the error otherwise.
+
+    One transaction for the batch, a savepoint per metric: a metric whose recording fails has
+    its own writes undone and is reported as ``internal``, and never affects another. Always
+    releases each metric's lease and schedules its next run: after the schedule's interval on
+    success, after a growing delay on failure. The metrics' rows and their cycles' rows are
+    locked once for the batch (the cycles so that closing one waits for the batch, as it waits
+    for any check-in), and the key results' newer check-ins are read once.
     """
-    locked = (
-        # Only the metric's row: PostgreSQL cannot lock the nullable side of the data source join.
-        MetricDefinition.objects.select_for_update(of=("self",))
-        .select_related("organization", "data_source", "key_result__objective__cycle")
-        .filter(pk=metric.pk)
-        .first()
+    locked = _locked_metrics([metric for metric, _ in results])
+    open_cycles = _open_cycle_ids(locked.values())
+    newest = _newest_check_ins(locked, results)
+    outcomes, audit_events = [], []
+    for metric, measurement in results:
+        current = locked.get(metric.pk)
+        if current is None:  # unbound, or its key result deleted, while the query ran
+            outcomes.append(failed_outcome(metric, measurement, "deleted"))
+            continue
+        events: list[AuditEvent] = []
+        try:
+            with transaction.atomic():
+                newest_at = newest.get(current.key_result_id)
+                outcomes.append(_record_one(current, measurement, open_cycles, newest_at, events))
+        except Exception as error:  # a bug or a refused write: only this metric's is undone
+            logger.exception("the result of metric %s could not be recorded", metric.pk)
+            outcomes.append(failed_outcome(metric, measurement, "internal", error))
+        else:
+            audit_events += events
+    AuditEvent.objects.bulk_create(audit_events)
+    return outcomes
+
+
+def failed_outcome(
+    metric: MetricDefinition,
+    measurement: Measurement,
+    error_kind: str,
+    error: BaseException | None = None,
+) -> SyncOutcome:
+    """The outcome of a metric whose result could not be kept (``deleted`` or ``internal``)."""
+    # Only the exception's class: its message could quote a URL with its password.
+    detail = f" {type(error).__name__}" if error is not None else ""
+    return SyncOutcome(
+        metric_id=metric.pk,
+        key_result_id=metric.key_result_id,
+        check_ins=0,
+        value=None,
+        error_kind=error_kind,
+        error=describe(error_kind) + detail,
+        duration_ms=measurement.duration_ms,
     )
-    if locked is None:  # unbound, or its key result deleted, while the query ran
-        return SyncOutcome(
-            metric_id=metric.pk,
-            key_result_id=metric.key_result_id,
-            check_ins=0,
-            value=None,
-            error_kind="deleted",
-            error=describe("deleted"),
-            duration_ms=measurement.duration_ms,
-        )
+
+
+def _locked_metrics(metrics: list[MetricDefinition]) -> dict[int, MetricDefinition]:
+    """The metrics read again, their rows locked until commit, with their key results.
+
+    What cannot have changed since ``metrics`` were loaded (the organization, the objective and
+    its cycle when the key result's objective is the same, the data source when it is the same)
+    is taken from them instead of being read and built again; cycles' statuses are read apart.
+    """
+    loaded = {metric.pk: metric for metric in metrics}
+    fresh = (
+        MetricDefinition.objects.select_for_update(of=("self",))
+        .select_related("key_result")
+        .filter(pk__in=list(loaded))
+        .order_by("pk")
+    )
+    locked = {}
+    for metric in fresh:
+        before = loaded[metric.pk]
+        metric.organization = before.organization
+        if metric.data_source_id == before.data_source_id:
+            metric.data_source = before.data_source
+        if metric.key_result.objective_id == before.key_result.objective_id:
+            metric.key_result.objective = before.key_result.objective
+        locked[metric.pk] = metric
+    return locked
+
+
+def _open_cycle_ids(metrics: Iterable[MetricDefinition]) -> set[int]:
+    """The ids of the metrics' cycles that are not closed, their rows locked until commit."""
+    cycle_ids = sorted({metric.key_result.objective.cycle_id for metric in metrics})
+    if not cycle_ids:
+        return set()
+    statuses = (
+        Cycle.objects.select_for_update()
+        .filter(pk__in=cycle_ids)
+        .order_by("pk")
+        .values_list("pk", "status")
+    )
+    return {pk for pk, status in statuses if status != Cycle.Status.CLOSED}
+
+
+def _newest_check_ins(
+    locked: dict[int, MetricDefinition],
+    results: Sequence[tuple[MetricDefinition, Measurement]],
+) -> dict[int, dt.datetime]:
+    """For each key result that may get a one-value check-in, its newest check-in's time if it
+    is later than the batch's earliest run (typed during a query, or pushed dated ahead)."""
+    runs = [
+        (locked[metric.pk].key_result_id, measurement.ran_at)
+        for metric, measurement in results
+        if metric.pk in locked and measurement.reading and not measurement.reading.history
+    ]
+    if not runs:
+        return {}
+    later = CheckIn.objects.filter(
+        key_result_id__in=[key_result_id for key_result_id, _ in runs],
+        created_at__gt=min(ran_at for _, ran_at in runs),
+    ).values_list("key_result_id", "created_at")
+    newest: dict[int, dt.datetime] = {}
+    for key_result_id, created_at in later:
+        newest[key_result_id] = max(created_at, newest.get(key_result_id, created_at))
+    return newest
+
+
+def _record_one(
+    metric: MetricDefinition,
+    measurement: Measurement,
+    open_cycles: set[int],
+    newest_at: dt.datetime | None,
+    audit_events: list[AuditEvent],
+) -> SyncOutcome:
     written, error_kind, params, detail = 0, "", {}, ""
     if measurement.error is not None:
         error_kind, params = measurement.error.kind, measurement.error.params
         detail = measurement.error.detail
-    elif locked.key_result.objective.cycle.status == Cycle.Status.CLOSED:
+    elif metric.key_result.objective.cycle_id not in open_cycles:
         error_kind = "cycle_closed"
     else:
         try:
-            with transaction.atomic():
-                written = _write_values(locked, measurement)
-        except ValidationError as error:
+            written = _write_values(metric, measurement, newest_at, audit_events)
+        except ValidationError as error:  # raised before anything of this metric was written
             error_kind, params = "invalid", {"reason": " ".join(error.messages)}
-    _remember(locked, measurement, error_kind, params, detail)
+    _remember(metric, measurement, error_kind, params, detail)
     return SyncOutcome(
-        metric_id=locked.pk,
-        key_result_id=locked.key_result_id,
+        metric_id=metric.pk,
+        key_result_id=metric.key_result_id,
         check_ins=written,
         value=measurement.reading.value if measurement.reading and not error_kind else None,
         error_kind=error_kind,
@@ -495,6 +636,8 @@ def _remember(
     now = timezone.now()
     metric.last_run_at, metric.last_duration_ms = measurement.ran_at, measurement.duration_ms
     metric.lease_until, metric.lease_owner = None, ""
+    changed = ["last_run_at", "last_duration_ms", "lease_until", "lease_owner", "failures"]
+    changed += ["last_error_kind", "last_error_params", "last_error", "updated_at"]
     if error_kind:
         metric.failures += 1
         metric.last_error_kind, metric.last_error_params, metric.last_error = (
@@ -504,6 +647,7 @@ def _remember(
         )
         if metric.interval:
             metric.next_run_at = now + retry_delay(metric.failures, metric.interval)
+            changed.append("next_run_at")
     else:
         assert measurement.reading is not None
         metric.failures, metric.last_error_kind, metric.last_error_params = 0, "", {}
@@ -511,7 +655,8 @@ def _remember(
         metric.last_success_at, metric.last_value = measurement.ran_at, measurement.reading.value
         metric.last_row_count = measurement.row_count
         metric.next_run_at = now + metric.interval if metric.interval else None
-    metric.save()
+        changed += ["last_success_at", "last_value", "last_row_count", "next_run_at"]
+    metric.save(update_fields=changed)
 
 
 def metric_sync(*, actor: Actor, metric: MetricDefinition) -> SyncOutcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -29,6 +30,7 @@ from okrs.metrics.services import (
     metric_record,
     metric_sync,
     metric_unbind,
+    metrics_record,
     retry_delay,
 )
 from okrs.workspace.models import AuditEvent
@@ -489,3 +491,123 @@ def test_long_timeouts_get_a_longer_lease(world: Any, lake: Any) -> None:
     data_source_update(actor=world.actor("ops"), data_source=lake, timeout_seconds=3600)
     metric.refresh_from_db()
     assert services.lease_for(metric) > dt.timedelta(hours=1)
+
+
+# Recording a batch -------------------------------------------------------------------------------
+
+
+def bound_key_results(world: Any, lake: DataSource, queries: list[str]) -> list[MetricDefinition]:
+    """A key result of the Checkout objective per query, each measured by it (setup only)."""
+    return [
+        MetricDefinition.objects.create(
+            organization=world.org,
+            key_result=KeyResult.objects.create(
+                organization=world.org,
+                objective=world.objective,
+                title=f"Signal {n}",
+                ref=f"signal-{n}",
+                baseline=0,
+                target=100,
+                position=10 + n,
+            ),
+            data_source=lake,
+            query=query,
+        )
+        for n, query in enumerate(queries)
+    ]
+
+
+def check_in_audit(key_result: KeyResult) -> list[dict[str, Any]]:
+    return [
+        event.after
+        for event in AuditEvent.objects.filter(
+            action="key_result.check_in", object_id=key_result.pk
+        ).order_by("pk")
+    ]
+
+
+def test_a_failing_metric_in_the_middle_of_a_batch_leaves_the_others_written(
+    world: Any, lake: Any, loaded: Any
+) -> None:
+    first, broken, binary, last = bound_key_results(
+        world, lake, ["select 11", "select 12", "select 2", "select 14"]
+    )
+    KeyResult.objects.filter(pk=binary.key_result_id).update(
+        kind=KeyResult.Kind.BINARY, target=1, direction=KeyResult.Direction.INCREASE
+    )
+    results = [(loaded(m), measure(loaded(m))) for m in (first, broken, binary, last)]
+    # A row count the database refuses (a negative one, past its check constraint): the
+    # broken metric's check-in is written, then its state is not, and its savepoint undoes both.
+    metric, measurement = results[1]
+    results[1] = (metric, dataclasses.replace(measurement, row_count=-1))
+    outcomes = metrics_record(results=results)
+    assert [(o.metric_id, o.error_kind, o.check_ins) for o in outcomes] == [
+        (first.pk, "", 1),
+        (broken.pk, "internal", 0),
+        (binary.pk, "invalid", 0),
+        (last.pk, "", 1),
+    ]
+    for metric, value in ((first, Decimal(11)), (last, Decimal(14))):
+        [check_in] = sync_checkins(metric.key_result)
+        assert check_in.value == value and check_in.provenance["data_source"] == "events"
+        assert check_in.provenance["fingerprint"] == query_fingerprint(metric.query)
+        metric.key_result.refresh_from_db()
+        assert metric.key_result.current == value
+        [audit] = check_in_audit(metric.key_result)
+        assert (audit["value"], audit["source"]) == (str(value), "sync")
+        metric.refresh_from_db()
+        assert (metric.last_value, metric.failures, metric.lease_owner) == (value, 0, "")
+    for metric in (broken, binary):
+        assert not sync_checkins(metric.key_result) and not check_in_audit(metric.key_result)
+    broken.key_result.refresh_from_db()
+    assert broken.key_result.current is None
+    binary.refresh_from_db()
+    assert (binary.last_error_kind, binary.failures) == ("invalid", 1)
+    assert binary.next_run_at is not None and binary.next_run_at > timezone.now()
+
+
+def test_a_batch_writes_changed_values_only_and_an_audit_event_for_each(
+    world: Any, lake: Any, loaded: Any
+) -> None:
+    changed, unchanged, history = bound_key_results(
+        world,
+        lake,
+        [
+            "select 5",
+            "select 6",
+            "select :cycle_start::date + 1, 3 union all select :cycle_start::date + 2, 4",
+        ],
+    )
+    goals.key_result_check_in(actor=world.actor("lead"), key_result=unchanged.key_result, value=6)
+    outcomes = metrics_record(
+        results=[(loaded(m), measure(loaded(m))) for m in (changed, unchanged, history)]
+    )
+    assert [(o.error_kind, o.check_ins, o.value) for o in outcomes] == [
+        ("", 1, Decimal(5)),
+        ("", 0, Decimal(6)),
+        ("", 2, Decimal(4)),
+    ]
+    assert [a["value"] for a in check_in_audit(changed.key_result)] == ["5"]
+    assert [a["value"] for a in check_in_audit(unchanged.key_result)] == ["6"]  # the typed one
+    assert [a["value"] for a in check_in_audit(history.key_result)] == ["3", "4"]
+    assert [c.value for c in sync_checkins(history.key_result)] == [Decimal(3), Decimal(4)]
+    for metric in (changed, unchanged, history):
+        metric.refresh_from_db()
+        assert metric.last_success_at is not None and metric.lease_until is None
+
+
+def test_a_check_in_typed_while_the_query_ran_stays_the_current_value(
+    world: Any, lake: Any, loaded: Any
+) -> None:
+    metric = metric_bind(
+        actor=world.actor("ops"), key_result=world.key_result, data_source=lake, query="select 9"
+    )
+    measurement = measure(loaded(metric))
+    goals.key_result_check_in(actor=world.actor("member"), key_result=world.key_result, value=3)
+    outcome = metric_record(metric=metric, measurement=measurement)
+    assert (outcome.error_kind, outcome.check_ins) == ("", 1)
+    [synced] = sync_checkins(world.key_result)
+    assert synced.value == Decimal(9) and synced.created_at == measurement.ran_at
+    world.key_result.refresh_from_db()
+    assert world.key_result.current == Decimal(3)  # the newer, typed value
+    assert [a["value"] for a in check_in_audit(world.key_result)] == ["3", "9"]

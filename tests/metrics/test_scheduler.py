@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from okrs.goals import services as goals
@@ -19,6 +19,7 @@ from okrs.metrics.builtins import check_ins_on_time, objectives_aligned
 from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.metrics.scheduler import claim_due, run_due, run_metrics
 from okrs.metrics.services import LEASE, metric_bind
+from okrs.workspace.models import AuditEvent
 from okrs.workspace.permissions import Actor
 
 
@@ -292,6 +293,81 @@ def test_an_expired_lease_nobody_took_is_renewed_and_run(
     report = run_metrics([loaded(metric)], threads=1, on_outcome=record)
     assert (report.runs, report.failures, report.check_ins) == (1, 0, 1)
     assert renewed == [None]  # recorded, and the lease released
+
+
+# Recording in batches ---------------------------------------------------------------------------
+
+
+def spy_on_batches(monkeypatch: pytest.MonkeyPatch, *, fail_above: int = 0) -> list[int]:
+    """The size of each batch the scheduler records; batches above ``fail_above`` fail whole."""
+    sizes: list[int] = []
+    real = scheduler.metrics_record
+
+    def recording(*, results: Any) -> Any:
+        sizes.append(len(results))
+        if fail_above and len(results) > fail_above:
+            raise OperationalError("database is locked")
+        return real(results=results)
+
+    monkeypatch.setattr(scheduler, "metrics_record", recording)
+    return sizes
+
+
+def test_results_wait_for_a_batch_and_a_failing_metric_leaves_the_others_written(
+    world: Any, events: str, files_source: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lake = files_source(world.actor("ops"), events, max_concurrency=4)
+    krs = key_results(world, 5)
+    queries = ["select 1", "select 2", "select nope from events", "select 4", "select 5"]
+    for kr, query in zip(krs, queries, strict=True):
+        due_metric(kr, data_source=lake, query=query)
+    # Never by time, so everything is written in one batch once the last query is done.
+    monkeypatch.setattr(scheduler, "RECORD_AFTER", 3600)
+    sizes = spy_on_batches(monkeypatch)
+    report = run_due(owner="w", threads=4)
+    assert sizes == [5]
+    assert (report.runs, report.failures, report.check_ins) == (5, 1, 4)
+    broken = MetricDefinition.objects.get(key_result=krs[2])
+    assert (broken.last_error_kind, broken.failures, broken.lease_owner) == ("query", 1, "")
+    assert not krs[2].check_ins.exists()
+    for kr, value in zip([krs[0], krs[1], krs[3], krs[4]], [1, 2, 4, 5], strict=True):
+        [check_in] = kr.check_ins.all()
+        assert (check_in.value, check_in.source) == (Decimal(value), CheckIn.Source.SYNC)
+        assert check_in.provenance["data_source"] == "events"
+        kr.refresh_from_db()
+        assert kr.current == Decimal(value)
+        [audit] = AuditEvent.objects.filter(action="key_result.check_in", object_id=kr.pk)
+        assert audit.after["value"] == str(value) and audit.actor_id is None
+
+
+def test_a_batch_is_written_once_enough_results_are_in(
+    world: Any, events: str, files_source: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lake = files_source(world.actor("ops"), events)
+    for kr in key_results(world, 5):
+        due_metric(kr, data_source=lake, query="select count(*) from events")
+    monkeypatch.setattr(scheduler, "RECORD_AFTER", 3600)
+    monkeypatch.setattr(scheduler, "RECORD_EVERY", 2)
+    sizes = spy_on_batches(monkeypatch)
+    report = run_due(owner="w", threads=1)
+    assert sizes == [2, 2, 1]
+    assert (report.runs, report.check_ins) == (5, 5)
+
+
+def test_a_batch_that_cannot_be_written_whole_is_written_metric_by_metric(
+    world: Any, events: str, files_source: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lake = files_source(world.actor("ops"), events)
+    krs = key_results(world, 3)
+    for kr in krs:
+        due_metric(kr, data_source=lake, query="select count(*) from events")
+    monkeypatch.setattr(scheduler, "RECORD_AFTER", 3600)
+    sizes = spy_on_batches(monkeypatch, fail_above=1)
+    report = run_due(owner="w", threads=3)
+    assert sizes == [3, 1, 1, 1]
+    assert (report.runs, report.failures, report.check_ins) == (3, 0, 3)
+    assert all(kr.check_ins.count() == 1 for kr in krs)
+    assert not MetricDefinition.objects.exclude(lease_owner="").exists()
 
 
 # Built-in metrics -------------------------------------------------------------------------------
