@@ -1,7 +1,8 @@
 """The shortcuts that make linting a large plan fast give what the plain computations give.
 
-Packed language weights, a milestone read only when asked and rendered texts filled in once
-per rule: each is checked against the straightforward way of computing it.
+Packed language weights, a milestone read only when asked, rendered texts filled in once
+per rule and the deadline finders' pre-checks: each is checked against the straightforward way
+of computing it.
 """
 
 from __future__ import annotations
@@ -96,3 +97,44 @@ def test_rendering_fills_each_text_as_one_finding_at_a_time_would(lang: str) -> 
             assert shown.suggestion == translation.gettext(rule.suggestion) % params
             assert shown.why == translation.gettext(rule.why) % params
             assert (shown.path, shown.severity) == (finding.path, str(finding.severity))
+
+
+DEADLINE_SENTENCES = (
+    "Grow signups from 100 to 150 by Q2",
+    "Grow signups from 100 to 150 by 2027-06-30, then 2027 Q3",
+    "Ship it by 30/06/2027 or by June at the latest",
+    "Grow signups from 100 to 150 by the end of the fourth quarter",
+    "Raise NPS from 30 to 45",
+    "Launch the new onboarding",
+    "Portare le iscrizioni da 100 a 150 entro il secondo trimestre 2027",
+    "Faire passer la conversion de 2 % à 3 % d'ici fin mars 2027",
+    "Réduire le churn de 5 % au T3, puis d'ici 6 mois",
+)
+
+
+@pytest.mark.parametrize("text", DEADLINE_SENTENCES)
+@pytest.mark.parametrize("lang", ["en", "it", "fr"])
+def test_deadline_pre_checks_find_what_every_finder_finds(text: str, lang: str) -> None:
+    """The patterns that join the cores skip a sentence or a prefix of it only when no finder
+    would match there: the folded search gives what the exhaustive one gives."""
+    from okrs.coach.parsing.deadlines import find_deadlines, find_folded_deadlines
+
+    exhaustive = find_folded_deadlines(text, None, lang)  # no fold: every finder scans it all
+    assert find_deadlines(text, lang) == exhaustive
+    assert find_folded_deadlines(text, text.lower(), lang) == exhaustive
+
+
+@pytest.mark.parametrize("lang", sorted(VOCABULARIES))
+def test_grouped_nouns_match_what_the_plain_alternation_matches(lang: str) -> None:
+    """Grouping a count's nouns by first letter changes no match, nor its span."""
+    import re
+
+    nouns = VOCABULARIES[lang].activity_nouns
+    grouped = re.compile(r"\d+\s(?:[\w'/-]+\s+){0,2}" + words._grouped_alternation(nouns))
+    plain = re.compile(r"\d+\s(?:[\w'/-]+\s+){0,2}" + words._alternation(nouns))
+    for noun in nouns:
+        for part in words._expand(noun):
+            text = "run 12 new " + part.replace("?", "").replace("\\", "") + " today"
+            for sentence in (text, text.replace(" today", ""), "12 " + part[:3]):
+                found, expected = grouped.search(sentence), plain.search(sentence)
+                assert (found and found.group(0)) == (expected and expected.group(0)), sentence

@@ -152,6 +152,9 @@ class _Finders:
     finders: tuple[tuple[int, _Finder], ...]
     # The phrases of all the word cores in one pattern: one search finds that none occurs.
     any_phrase: re.Pattern[str]
+    # The other cores ("Q3", a year, "30/06/26") in one pattern, for the same reason: most
+    # sentences hold numbers, but few a quarter, a year or a date.
+    any_code: re.Pattern[str]
 
 
 @functools.cache
@@ -161,10 +164,12 @@ def _finders(lang: str) -> _Finders:
     cores = list({id(finder.core): finder.core for finder in finders}.values())
     indexes = {id(core): index for index, core in enumerate(cores)}
     phrases = [phrase for core in cores for phrase in core.phrases]
+    codes = "|".join(f"(?:{core.pattern.pattern})" for core in cores if not core.phrases)
     return _Finders(
         tuple(cores),
         tuple((indexes[id(finder.core)], finder) for finder in finders),
         re.compile(alternation(phrases, bounded_start=False)),
+        re.compile(codes),
     )
 
 
@@ -382,17 +387,22 @@ def _relative(match: re.Match[str], vocabulary: Vocabulary) -> str | None:
 
 def find_deadlines(text: str, lang: str) -> list[Deadline]:
     """Every deadline in ``text``, left to right, none overlapping another."""
-    vocabulary = grammar_for(lang).vocabulary
-    folded = fold_case(text)
+    return find_folded_deadlines(text, fold_case(text), lang)
+
+
+def find_folded_deadlines(text: str, folded: str | None, lang: str) -> list[Deadline]:
+    """``find_deadlines`` for a caller that has ``fold_case(text)`` already: the parser
+    reads the lowered text too, so it is lowered once."""
+    language = _finders(lang)
     # With runs of spaces a reach says nothing, nor a core when lowering is not folding case:
     # then every pattern scans the whole text, which finds the same deadlines, only slower.
-    exhaustive = folded is None or _SPACE_RUN.search(text) is not None
-    language = _finders(lang)
     starts = [0] * len(language.cores)
-    if folded is not None and not exhaustive:
-        starts = _core_starts(language, folded)
-        if max(starts) < 0:
+    if folded is not None and _SPACE_RUN.search(text) is None:
+        found_starts = _core_starts(language, folded)
+        if found_starts is None:
             return []
+        starts = found_starts
+    vocabulary = grammar_for(lang).vocabulary
     found: list[Deadline] = []
     for core_index, finder in language.finders:
         core_start = starts[core_index]
@@ -409,22 +419,27 @@ def find_deadlines(text: str, lang: str) -> list[Deadline]:
     return _without_overlaps(found) if len(found) > 1 else found
 
 
-def _core_starts(language: _Finders, folded: str) -> list[int]:
-    """Where each core first occurs in the lowered text ``folded``; -1 where it does not.
+def _core_starts(language: _Finders, folded: str) -> list[int] | None:
+    """Where each core first occurs in the lowered text ``folded``; -1 where it does not;
+    ``None`` when no core occurs at all (most sentences).
 
-    Most sentences hold no month nor deadline phrase: the one pattern of all of them says so
-    in one search, faster than one search per core. When it finds one, each word core can
-    only start from there.
+    Most sentences hold no month nor deadline phrase, nor a quarter, year or date: the two
+    patterns that join the cores say so in two searches, instead of one search per core.
+    When one finds a core, each of the cores it joins can only start from there.
     """
     first_phrase = language.any_phrase.search(folded)
+    first_code = language.any_code.search(folded)
+    if first_phrase is None and first_code is None:
+        return None
     phrases_from = first_phrase.start() if first_phrase else -1
+    codes_from = first_code.start() if first_code else -1
     starts = []
     for core in language.cores:
         match = None
-        if not core.phrases:
-            match = core.pattern.search(folded)
-        elif phrases_from >= 0:
-            match = core.pattern.search(folded, phrases_from)
+        # No core occurs before the first match of the pattern that joins them.
+        from_ = phrases_from if core.phrases else codes_from
+        if from_ >= 0:
+            match = core.pattern.search(folded, from_)
         starts.append(match.start() if match else -1)
     return starts
 

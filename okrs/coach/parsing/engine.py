@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Final
 
 from okrs.coach.numbers import NumberFormatError, parse_number
-from okrs.coach.parsing.deadlines import Deadline, choose_deadline, find_deadlines
+from okrs.coach.parsing.deadlines import Deadline, choose_deadline, find_folded_deadlines
 from okrs.coach.parsing.detection import detect_language
 from okrs.coach.parsing.grammar import (
     DIGIT_REACH,
@@ -124,12 +124,15 @@ class _Token:
 
 def _plain_apostrophes(text: str) -> str:
     """``text`` with plain apostrophes (``replace`` is many times faster than ``translate``)."""
+    if text.isascii():  # most sentences, and every one the linter flattened: nothing to do
+        return text
     for apostrophe in _APOSTROPHES:
         text = text.replace(apostrophe, "'")
     return text
 
 
 def _mask(text: str, deadlines: list[Deadline]) -> str:
+    """``text`` with each deadline blanked out, every character kept in place."""
     for deadline in deadlines:
         width = deadline.end - deadline.start
         text = text[: deadline.start] + " " * width + text[deadline.end :]
@@ -410,11 +413,16 @@ def parse_key_result(text: str, lang: str | None = None) -> ParsedKeyResult:
     code = vocabulary_for(lang).code if lang else detect_language(text)
     grammar = grammar_for(code)
     normalized = _plain_apostrophes(text)
-    deadlines = find_deadlines(normalized, code)
+    # Lowered once: the deadline finders read it, and so do the word patterns when no
+    # deadline was blanked out (most sentences).
+    folded = fold_case(normalized)
+    deadlines = find_folded_deadlines(normalized, folded, code)
     deadline = choose_deadline(deadlines)
-    masked, display = _mask(normalized, deadlines), _mask(text, deadlines)
+    masked, display = normalized, text
+    if deadlines:
+        masked, display = _mask(normalized, deadlines), _mask(text, deadlines)
+        folded = fold_case(masked)
     # Words are read in lower case where lowering keeps every position (nearly always).
-    folded = fold_case(masked)
     words, patterns = (masked, grammar.exact) if folded is None else (folded, grammar.lowered)
 
     tokens = _tokens(masked, grammar, code)
