@@ -44,7 +44,7 @@ from okrs.metrics.forms import DataSourceForm, MetricForm
 from okrs.metrics.measurability import CheckResult, check_result, metric_check
 from okrs.metrics.selectors import data_sources_for, metric_of
 from okrs.workspace.permissions import Actor, require
-from okrs.workspace.web import PageRequest, is_htmx, org_page, page
+from okrs.workspace.web import PageRequest, bound_data, confirm_page, is_htmx, org_page, page
 
 UNBIND = "unbind"
 
@@ -60,10 +60,6 @@ def _list_url(actor: Actor) -> str:
     return reverse("data_source_list", kwargs={"org": actor.organization.slug})
 
 
-def _bound(request: PageRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
 @org_page
 @require_GET
 def data_source_list(request: PageRequest) -> HttpResponse:
@@ -76,7 +72,7 @@ def data_source_list(request: PageRequest) -> HttpResponse:
 def data_source_create(request: PageRequest) -> HttpResponse:
     actor = request.actor
     _require_manager(actor)
-    form = DataSourceForm(_bound(request))
+    form = DataSourceForm(bound_data(request))
     created = submit(form, lambda data: services.data_source_create(actor=actor, **data))
     if created is not None:
         messages.success(request, _("Data source “%(name)s” added.") % {"name": created})
@@ -91,7 +87,7 @@ def data_source_update(request: PageRequest, pk: int) -> HttpResponse:
     actor = request.actor
     data_source = get_or_404(data_sources_for(actor=actor), pk)
     _require_manager(actor)
-    form = DataSourceForm(_bound(request), initial=DataSourceForm.initial_for(data_source))
+    form = DataSourceForm(bound_data(request), initial=DataSourceForm.initial_for(data_source))
     saved = submit(
         form,
         lambda data: services.data_source_update(
@@ -114,28 +110,20 @@ def data_source_delete(request: PageRequest, pk: int) -> HttpResponse:
     actor = request.actor
     data_source = get_or_404(data_sources_for(actor=actor), pk)
     _require_manager(actor)
-    errors: list[str] = []
-    if request.method == "POST":
-        name = data_source.name
-        try:
-            services.data_source_delete(actor=actor, data_source=data_source)
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(request, _("Data source “%(name)s” deleted.") % {"name": name})
-            return redirect(_list_url(actor))
-    context = {
-        "title": _("Delete the data source “%(name)s”?") % {"name": data_source},
-        "consequence": _(
+    name = str(data_source)
+    return confirm_page(
+        request,
+        title=_("Delete the data source “%(name)s”?") % {"name": name},
+        consequence=_(
             "okrs forgets how to reach it. Check-ins it measured stay. A data source that still"
             " measures key results cannot be deleted: bind them to another source first."
         ),
-        "action_label": _("Delete data source"),
-        "cancel_url": _list_url(actor),
-        "errors": errors,
-        "danger": True,
-    }
-    return page(request, "confirm.html", context)
+        action_label=_("Delete data source"),
+        cancel_url=_list_url(actor),
+        delete=lambda: services.data_source_delete(actor=actor, data_source=data_source),
+        done_url=_list_url(actor),
+        done_message=_("Data source “%(name)s” deleted.") % {"name": name},
+    )
 
 
 # How a key result is measured -------------------------------------------------------------------

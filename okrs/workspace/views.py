@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -30,7 +29,7 @@ from okrs.workspace.selectors import (
     teams_for,
 )
 from okrs.workspace.services import profile_set_language
-from okrs.workspace.web import SESSION_ORGANIZATION, PageRequest, org_page, page
+from okrs.workspace.web import SESSION_ORGANIZATION, PageRequest, confirm_page, org_page, page
 
 
 @login_required
@@ -153,28 +152,20 @@ def team_delete(request: PageRequest, pk: int) -> HttpResponse:
     actor = request.actor
     team = get_or_404(teams_for(actor=actor), pk)
     _require_team_manager(actor)
-    errors: list[str] = []
-    if request.method == "POST":
-        name = team.name
-        try:
-            services.team_delete(actor=actor, team=team)
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(request, _("Team “%(team)s” deleted.") % {"team": name})
-            return redirect(_team_list_url(actor))
-    context = {
-        "title": _("Delete the team “%(team)s”?") % {"team": team},
-        "consequence": _(
+    name = team.name
+    return confirm_page(
+        request,
+        title=_("Delete the team “%(team)s”?") % {"team": team},
+        consequence=_(
             "The team and its list of members are deleted. A team that still has sub-teams or"
             " objectives cannot be deleted: move or delete those first."
         ),
-        "action_label": _("Delete team"),
-        "cancel_url": _team_list_url(actor),
-        "errors": errors,
-        "danger": True,
-    }
-    return page(request, "confirm.html", context)
+        action_label=_("Delete team"),
+        cancel_url=_team_list_url(actor),
+        delete=lambda: services.team_delete(actor=actor, team=team),
+        done_url=_team_list_url(actor),
+        done_message=_("Team “%(team)s” deleted.") % {"team": name},
+    )
 
 
 @org_page

@@ -7,9 +7,11 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from okrs.lib.errors import NotFound
 from okrs.workspace.permissions import Actor
@@ -72,3 +74,42 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "my_organizations": organizations,
         "languages": settings.LANGUAGES,
     }
+
+
+def bound_data(request: PageRequest) -> Any:
+    """The submitted data on POST, None (an unbound form) otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
+def confirm_page(
+    request: PageRequest,
+    *,
+    title: str,
+    consequence: str,
+    action_label: str,
+    cancel_url: str,
+    delete: Callable[[], None],
+    done_url: str,
+    done_message: str,
+    hidden: dict[str, str] | None = None,
+) -> HttpResponse:
+    """Ask before an action that cannot simply be undone; on POST do it, or say why it cannot."""
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            delete()
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, done_message)
+            return redirect(done_url)
+    context = {
+        "title": title,
+        "consequence": consequence,
+        "action_label": action_label,
+        "cancel_url": cancel_url,
+        "errors": errors,
+        "hidden": hidden or {},
+        "danger": True,
+    }
+    return page(request, "confirm.html", context)

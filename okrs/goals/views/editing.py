@@ -8,7 +8,6 @@ the form types the input and the service decides. Success redirects with a messa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,47 +27,7 @@ from okrs.lib.forms import ScopedChoiceField, submit
 from okrs.lib.links import team_page_url, url_if_exists
 from okrs.lib.queries import get_or_404
 from okrs.workspace.permissions import Actor, require
-from okrs.workspace.web import PageRequest, org_page, page
-
-
-def _bound(request: PageRequest) -> Any:
-    """The submitted data on POST, None (an unbound form) otherwise."""
-    return request.POST if request.method == "POST" else None
-
-
-def _confirm(
-    request: PageRequest,
-    *,
-    title: str,
-    consequence: str,
-    action_label: str,
-    cancel_url: str,
-    delete: Callable[[], None],
-    done_url: str,
-    done_message: str,
-    hidden: dict[str, str] | None = None,
-) -> HttpResponse:
-    """Ask before an action that cannot simply be undone; on POST do it, or say why it cannot."""
-    errors: list[str] = []
-    if request.method == "POST":
-        try:
-            delete()
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            messages.success(request, done_message)
-            return redirect(done_url)
-    context = {
-        "title": title,
-        "consequence": consequence,
-        "action_label": action_label,
-        "cancel_url": cancel_url,
-        "errors": errors,
-        "hidden": hidden or {},
-        "danger": True,
-    }
-    return page(request, "confirm.html", context)
-
+from okrs.workspace.web import PageRequest, bound_data, confirm_page, org_page, page
 
 # Cycles -----------------------------------------------------------------------------------------
 
@@ -130,7 +89,7 @@ def cycle_list(request: PageRequest) -> HttpResponse:
 def cycle_create(request: PageRequest) -> HttpResponse:
     actor = request.actor
     _require_cycle_manager(actor)
-    form = CycleForm(_bound(request))
+    form = CycleForm(bound_data(request))
     cycle = submit(form, lambda data: services.cycle_create(actor=actor, **data))
     if cycle is not None:
         messages.success(request, _("Cycle “%(cycle)s” created, in planning.") % {"cycle": cycle})
@@ -145,7 +104,7 @@ def cycle_update(request: PageRequest, pk: int) -> HttpResponse:
     _require_cycle_manager(actor)
     name = cycle.name
     form = CycleForm(
-        _bound(request), initial={"name": cycle.name, "start": cycle.start, "end": cycle.end}
+        bound_data(request), initial={"name": cycle.name, "start": cycle.start, "end": cycle.end}
     )
     saved = submit(form, lambda data: services.cycle_update(actor=actor, cycle=cycle, **data))
     if saved is not None:
@@ -212,7 +171,7 @@ def cycle_delete(request: PageRequest, pk: int) -> HttpResponse:
     actor = request.actor
     cycle = get_or_404(cycles_for(actor=actor), pk)
     _require_cycle_manager(actor)
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Delete the cycle “%(cycle)s”?") % {"cycle": cycle},
         consequence=_(
@@ -248,7 +207,7 @@ def objective_create(request: PageRequest) -> HttpResponse:
     """A new objective for one of the teams the actor sets objectives for (``?team=&cycle=``)."""
     actor = request.actor
     initial = {name: request.GET[name] for name in ("team", "cycle") if request.GET.get(name)}
-    form = ObjectiveForm(_bound(request), actor=actor, initial=initial)
+    form = ObjectiveForm(bound_data(request), actor=actor, initial=initial)
     teams = form.fields["team"]
     assert isinstance(teams, ScopedChoiceField)
     require(
@@ -276,7 +235,7 @@ def objective_update(request: PageRequest, pk: int) -> HttpResponse:
         "parent_key_result": objective.parent_key_result_id,
         "contributes": objective.contributes,
     }
-    form = ObjectiveForm(_bound(request), actor=actor, objective=objective, initial=initial)
+    form = ObjectiveForm(bound_data(request), actor=actor, objective=objective, initial=initial)
     saved = submit(
         form, lambda data: services.objective_update(actor=actor, objective=objective, **data)
     )
@@ -300,7 +259,7 @@ def objective_delete(request: PageRequest, pk: int) -> HttpResponse:
         actor.can_edit_objectives_of(objective.team_id),
         _("Only the team's lead, Product Ops or an admin deletes its objective."),
     )
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Delete the objective “%(objective)s”?") % {"objective": objective},
         consequence=_(
@@ -333,7 +292,7 @@ def key_result_create(request: PageRequest, pk: int) -> HttpResponse:
         _("Only members of the team, Product Ops or an admin add its key results."),
     )
     form = KeyResultForm(
-        _bound(request), actor=actor, cycle=objective.cycle, initial={"owner": actor.user_id}
+        bound_data(request), actor=actor, cycle=objective.cycle, initial={"owner": actor.user_id}
     )
     key_result = submit(
         form,
@@ -361,7 +320,7 @@ def key_result_update(request: PageRequest, pk: int) -> HttpResponse:
         _("Only members of the team, Product Ops or an admin edit its key results."),
     )
     form = KeyResultForm(
-        _bound(request),
+        bound_data(request),
         actor=actor,
         cycle=objective.cycle,
         initial=KeyResultForm.initial_for(key_result),
@@ -394,7 +353,7 @@ def key_result_delete(request: PageRequest, pk: int) -> HttpResponse:
         objective.team_id,
         _("Only members of the team, Product Ops or an admin delete its key results."),
     )
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Delete the key result “%(key_result)s”?") % {"key_result": key_result},
         consequence=_(
@@ -432,7 +391,7 @@ def initiative_create(request: PageRequest, pk: int) -> HttpResponse:
     _require_initiative_editor(
         actor, key_result, _("Only members of the team, Product Ops or an admin add initiatives.")
     )
-    form = InitiativeForm(_bound(request))
+    form = InitiativeForm(bound_data(request))
     initiative = submit(
         form,
         lambda data: services.initiative_create(actor=actor, key_result=key_result, **data),
@@ -462,7 +421,7 @@ def initiative_update(request: PageRequest, pk: int) -> HttpResponse:
         actor, key_result, _("Only members of the team, Product Ops or an admin edit initiatives.")
     )
     initial = {"title": initiative.title, "status": initiative.status, "link": initiative.link}
-    form = InitiativeForm(_bound(request), initial=initial)
+    form = InitiativeForm(bound_data(request), initial=initial)
     saved = submit(
         form,
         lambda data: services.initiative_update(actor=actor, initiative=initiative, **data),
@@ -490,7 +449,7 @@ def initiative_delete(request: PageRequest, pk: int) -> HttpResponse:
         key_result,
         _("Only members of the team, Product Ops or an admin delete initiatives."),
     )
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Delete the initiative “%(initiative)s”?") % {"initiative": initiative},
         consequence=_("The key result and its progress stay as they are."),
