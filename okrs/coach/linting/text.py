@@ -676,7 +676,7 @@ def add_verb_cues(text: str, scores: dict[str, int]) -> None:
 # Key results -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)  # one a key result: slotted ones are built faster
+@dataclass(slots=True)  # one a key result: slotted, not frozen, is built fastest; read-only
 class KeyResultReading:
     """What the words of one key result say; ``engine`` decides which rules fire."""
 
