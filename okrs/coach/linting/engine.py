@@ -63,28 +63,33 @@ def sentence_language(text: str, hint: str | None) -> str:
     "finaliser"); when still unsure, the parser's own scores are added.
     """
     scores = words.language_cues(text, verbs=False)
-    if _lead(scores) < _CLEAR_LEAD:  # not plain from its words: its opening verb tells
+    best, lead = _best_and_lead(scores)
+    if lead < _CLEAR_LEAD:  # not plain from its words: its opening verb tells
         words.add_verb_cues(text, scores)
-        if _lead(scores) < _CLEAR_LEAD:  # still unsure: the parser's own clues too
+        best, lead = _best_and_lead(scores)
+        if lead < _CLEAR_LEAD:  # still unsure: the parser's own clues too
             for code, score in language_scores(text).items():
                 scores[code] = scores.get(code, 0) + score
-    best = max(scores.values(), default=0)
+            best = max(scores.values(), default=0)
     if best <= 0:
         return hint if hint in VOCABULARIES else "en"
     if hint in scores and scores[hint] == best:
         return hint
-    return next(code for code, score in scores.items() if score == best)
+    for code, score in scores.items():  # a plain loop: it runs for every sentence
+        if score == best:
+            return code
+    raise AssertionError("the best score is one of the scores")
 
 
-def _lead(scores: dict[str, int]) -> int:
-    """How far the best language's score is ahead of the next one."""
+def _best_and_lead(scores: dict[str, int]) -> tuple[int, int]:
+    """The best language's score (0 at least), and how far it is ahead of the next one."""
     first = second = 0
     for score in scores.values():
         if score > first:
             first, second = score, first
         elif score > second:
             second = score
-    return first - second
+    return first, first - second
 
 
 def key_result_facts(item: PlanKeyResult, hint: str | None = None) -> KeyResultFacts:
@@ -181,13 +186,20 @@ def key_result_text_findings(facts: KeyResultFacts) -> Iterator[Finding]:
             yield _finding("kr-no-target", item, "key_result", metric=facts.metric or "\u2026")
         elif facts.target is None and facts.change is not None:
             yield _finding("kr-relative-target", item, "key_result", facts.change)
-    yield from _target_findings(facts)
+    if facts.baseline is not None and facts.target is not None:
+        target = _target_finding(facts)
+        if target is not None:
+            yield target
 
 
-def _target_findings(facts: KeyResultFacts) -> Iterator[Finding]:
+def _target_finding(facts: KeyResultFacts) -> Finding | None:
+    """A target equal to the baseline, on the wrong side of it, or already met.
+
+    A function, not a generator: it runs for most key results and finds nothing in most.
+    """
     item, baseline, target = facts.item, facts.baseline, facts.target
     if item.kind == "binary" or baseline is None or target is None:
-        return
+        return None
     direction = facts.direction
     rule_id = None
     if direction not in {"at_least", "at_most"} and target == baseline:
@@ -199,12 +211,12 @@ def _target_findings(facts: KeyResultFacts) -> Iterator[Finding]:
     ):
         rule_id = "kr-target-already-met"
     if rule_id is None:
-        return  # most key results: no need to format their numbers
+        return None  # most key results: no need to format their numbers
     shown: dict[str, Any] = {}
     if rule_id == "kr-target-wrong-side":
         shown["direction"] = direction
     shown.update(baseline=format_decimal(baseline), target=format_decimal(target))
-    yield _finding(rule_id, item, "key_result", **shown)
+    return _finding(rule_id, item, "key_result", **shown)
 
 
 def objective_text_findings(item: PlanObjective, lang: str) -> Iterator[Finding]:
@@ -263,7 +275,7 @@ def lint_plan(plan: Plan, options: LintOptions | None = None) -> list[Finding]:
         findings.extend(_objective_structure(objective, measured, context, options))
         for fact in facts:
             findings.extend(key_result_text_findings(fact))
-            findings.extend(_key_result_context(fact, plan))
+            _key_result_context(fact, plan, findings)
     findings.extend(_focus(context, live))
     findings.extend(_conflicts(context, live, facts_by_objective))
     # ``sorted`` is stable: within a severity the findings keep the plan's order.
@@ -319,14 +331,16 @@ def _alignment(objective: PlanObjective, context: _Context) -> Iterator[Finding]
         yield _finding("obj-unaligned", objective, "objective")
 
 
-def _key_result_context(fact: KeyResultFacts, plan: Plan) -> Iterator[Finding]:
+def _key_result_context(fact: KeyResultFacts, plan: Plan, findings: list[Finding]) -> None:
+    """Add the deadline and measurability findings of one key result to ``findings`` (a
+    function, not a generator: it runs once per key result of the plan)."""
     item = fact.item
     if plan.cycle is None and fact.deadline is None:
-        yield _finding("kr-no-deadline", item, "key_result")
+        findings.append(_finding("kr-no-deadline", item, "key_result"))
     measured = item.has_source or item.check_ins > 0
     closed = plan.cycle is not None and plan.cycle.status in {"review", "closed"}
     if not measured and not closed and item.kind != "binary":
-        yield _finding("kr-not-measurable", item, "key_result")
+        findings.append(_finding("kr-not-measurable", item, "key_result"))
 
 
 def _focus(context: _Context, objectives: list[PlanObjective]) -> Iterator[Finding]:
@@ -454,10 +468,12 @@ class _Texts:
     def filled_in(self, rule_id: str, params: Mapping[str, Any]) -> tuple[str, str, str]:
         """The rule's three texts with ``params`` in their placeholders."""
         if params:
-            values = dict(params)
-            for word in ("direction", "other_direction"):
-                if word in values:
-                    values[word] = self(values[word])
+            values = params
+            if "direction" in params:  # a word to translate: on a copy, not on the finding
+                values = dict(params)
+                for word in ("direction", "other_direction"):
+                    if word in values:
+                        values[word] = self(values[word])
             return _fill(self.of_rule(rule_id), values)
         found = self.filled.get(rule_id)
         if found is None:  # the same three texts for every finding of the rule
@@ -465,7 +481,7 @@ class _Texts:
         return found
 
 
-def _fill(texts: tuple[str, str, str], values: dict[str, Any]) -> tuple[str, str, str]:
+def _fill(texts: tuple[str, str, str], values: Mapping[str, Any]) -> tuple[str, str, str]:
     """The three texts with their placeholders filled ("%%" becomes "%" even with none)."""
     message, suggestion, why = texts
     return message % values, suggestion % values, why % values

@@ -62,6 +62,15 @@ _NOT_PRODUCTS: Final = frozenset(
         "week", "semaine", "settimana", "day", "jour", "giorno"
     }
 )  # fmt: skip
+# The lower-case words before a number that can make it a name (the tests below); after any
+# other lower-case word, a number is a name only in "24/7".
+_NAMING_WORDS: Final = (
+    _NAME_WORDS
+    | _RELEASE_WORDS
+    | _RANK_WORDS
+    | {word.rstrip(".") for word in _RANK_WORDS}  # "no" + "." is "no."
+    | {"en", "in"}
+)
 _UNIT_AFTER: Final = re.compile(r"\s?(?:%|k\b|m\b|mln|mila|€|\$|£|x\b)", re.IGNORECASE)
 _WORD_START: Final = re.compile(r"(?<![\w'])[^\W\d_]")
 _MONTHS: Final = frozenset(
@@ -81,6 +90,7 @@ _ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th|er|e|ème|eme|°|º|o|a)(?!\
 _FULL_DATE: Final = re.compile(
     r"(?<![\w.,/])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4})(?![\w.,/])"
 )
+_DIGIT_DASH_DIGIT: Final = re.compile(r"\d[/-]\d")
 _DOTTED_DATE: Final = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _YEAR_UNIT_AFTER: Final = re.compile(r"\s?(?:%|k\b|m\b|€|\$)", re.IGNORECASE)
 _DIGITS: Final = re.compile(r"\d")
@@ -145,7 +155,8 @@ class _Sentence:
     def in_full_date(self, start: int) -> bool:
         if self._full_dates is None:
             text = self.text
-            dashed = "/" in text or "-" in text
+            # Every full date has a digit, a dash or slash and a digit: "90-day" has none.
+            dashed = ("/" in text or "-" in text) and _DIGIT_DASH_DIGIT.search(text) is not None
             self._full_dates = [m.span() for m in _FULL_DATE.finditer(text)] if dashed else []
         dates = self._full_dates  # nearly always none: then no generator to build
         return bool(dates) and any(low <= start < high for low, high in dates)
@@ -157,6 +168,8 @@ def _is_name(sentence: _Sentence, start: int, end: int) -> bool:
     before = sentence.word_before(start)
     if before is not None:
         word, separator, word_start = before
+        if word not in _NAMING_WORDS and word.islower():  # most numbers: "from 40%", "to 72"
+            return text.startswith("24/7", start) and not text[start + 4 : start + 5].isalnum()
         lowered = word.lower()
         standalone = word_start == 0 or not text[word_start - 1].isalnum()
         if standalone and lowered in _NAME_WORDS and (lowered != "v" or not separator):
@@ -193,10 +206,14 @@ def _is_date(sentence: _Sentence, start: int, end: int) -> bool:
         glued = after != "" and (after.isalnum() or after in "%.,")
         if not glued and not _YEAR_UNIT_AFTER.match(text, end):
             return True
-    if _ORDINAL_AFTER.match(text, end):
+    # An ordinal ending and a month after a day both open with a letter, "°", "º" or a space:
+    # after most numbers ("40%", "72 ", the end) neither pattern is tried.
+    after = text[end : end + 1]
+    ordinal_or_space = after != "" and (after.isalpha() or after in "°º" or after.isspace())
+    if ordinal_or_space and not after.isspace() and _ORDINAL_AFTER.match(text, end):
         return True
     if len(run) <= 2:
-        month = _DAY_THEN_MONTH.match(text, end)
+        month = _DAY_THEN_MONTH.match(text, end) if ordinal_or_space else None
         if month is not None and month.group(1).lower() in _MONTHS:
             return True
         word = sentence.word_before(start)
@@ -653,10 +670,30 @@ class _TokenWeights(dict[str, int]):
 _TOKEN_WEIGHTS: Final = _TokenWeights()
 
 
+class _ChunkWeights(dict[str, int]):
+    """The packed weights of each run of non-spaces ("d'ici", "32%", "sign-ups,"): the sum of
+    its words' (``_TOKEN``) weights, remembered.
+
+    A word never holds a space, so a sentence's words are the words of its runs, and the sum
+    over the runs is the sum over the words. Splitting at spaces is many times cheaper than
+    finding the words with a pattern, and a plan repeats the same runs again and again.
+    """
+
+    def __missing__(self, chunk: str) -> int:
+        packed = sum(map(_TOKEN_WEIGHTS.__getitem__, _TOKEN.findall(chunk)))
+        if len(self) > 100_000:  # unbounded input must not grow it forever
+            self.clear()
+        self[chunk] = packed
+        return packed
+
+
+_CHUNK_WEIGHTS: Final = _ChunkWeights()
+
+
 def language_cues(text: str, *, verbs: bool = True) -> dict[str, int]:
     """Each language's clues in a normalized sentence: its cue words and endings, its letters,
     and (with ``verbs``) 3 more when it opens with one of its coach verbs ("pubblicare")."""
-    total = sum(map(_TOKEN_WEIGHTS.__getitem__, _TOKEN.findall(text)))
+    total = sum(map(_CHUNK_WEIGHTS.__getitem__, text.split()))
     scores = {}
     for code in VOCABULARIES:
         scores[code] = total & _WEIGHT_MASK

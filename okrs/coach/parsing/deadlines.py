@@ -155,6 +155,8 @@ class _Finders:
     # The other cores ("Q3", a year, "30/06/26") in one pattern, for the same reason: most
     # sentences hold numbers, but few a quarter, a year or a date.
     any_code: re.Pattern[str]
+    # Both in one pattern: a sentence with no deadline at all (most) costs one search.
+    any_core: re.Pattern[str]
 
 
 @functools.cache
@@ -165,11 +167,13 @@ def _finders(lang: str) -> _Finders:
     indexes = {id(core): index for index, core in enumerate(cores)}
     phrases = [phrase for core in cores for phrase in core.phrases]
     codes = "|".join(f"(?:{core.pattern.pattern})" for core in cores if not core.phrases)
+    any_phrase = alternation(phrases, bounded_start=False)
     return _Finders(
         tuple(cores),
         tuple((indexes[id(finder.core)], finder) for finder in finders),
-        re.compile(alternation(phrases, bounded_start=False)),
+        re.compile(any_phrase),
         re.compile(codes),
+        re.compile(f"(?:{any_phrase})|(?:{codes})"),
     )
 
 
@@ -423,14 +427,16 @@ def _core_starts(language: _Finders, folded: str) -> list[int] | None:
     """Where each core first occurs in the lowered text ``folded``; -1 where it does not;
     ``None`` when no core occurs at all (most sentences).
 
-    Most sentences hold no month nor deadline phrase, nor a quarter, year or date: the two
-    patterns that join the cores say so in two searches, instead of one search per core.
+    Most sentences hold no month nor deadline phrase, nor a quarter, year or date: the
+    pattern that joins all the cores says so in one search, instead of one search per core.
     When one finds a core, each of the cores it joins can only start from there.
     """
-    first_phrase = language.any_phrase.search(folded)
-    first_code = language.any_code.search(folded)
-    if first_phrase is None and first_code is None:
+    first_core = language.any_core.search(folded)
+    if first_core is None:
         return None
+    # Neither kind of core occurs before the first one of both.
+    first_phrase = language.any_phrase.search(folded, first_core.start())
+    first_code = language.any_code.search(folded, first_core.start())
     phrases_from = first_phrase.start() if first_phrase else -1
     codes_from = first_code.start() if first_code else -1
     starts = []
