@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from okrs.coach.findings import SEVERITY_ORDER, Finding, RenderedFinding
 from okrs.coach.linting import text as words
@@ -258,6 +259,37 @@ _Measured = tuple[KeyResultFacts, str | None]
 # The plan --------------------------------------------------------------------------------
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _collector_paused(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` with Python's cycle collector paused (when it was running).
+
+    Linting a large plan builds some 200,000 small objects (facts, findings, rendered texts)
+    that all live until the report is done and never form reference cycles. The collector,
+    started every few hundred new objects, would look through them again and again, and
+    through the whole heap twice: about an eighth of the time of linting 20,000 key results.
+    Reference counting still frees everything as usual; only the search for cycles waits.
+    The collector is switched back on only by the call that switched it off: a nested call,
+    or a program that keeps the collector off, changes nothing, and calls in two threads at
+    once at worst shorten the pause.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def lint_plan(plan: Plan, options: LintOptions | None = None) -> list[Finding]:
     """Every finding for a plan, most severe first, then in the plan's order."""
     options = options or LintOptions()
@@ -425,6 +457,7 @@ def lint_objective(item: PlanObjective, *, hint: str | None = None) -> list[Find
 # Text ------------------------------------------------------------------------------------
 
 
+@_collector_paused
 def render(findings: Iterable[Finding], lang: str = "en") -> list[RenderedFinding]:
     """The findings with their message, suggestion and why in ``lang`` (it, fr, en)."""
     from django.utils import translation

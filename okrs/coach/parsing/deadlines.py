@@ -173,7 +173,7 @@ def _finders(lang: str) -> _Finders:
         tuple((indexes[id(finder.core)], finder) for finder in finders),
         re.compile(any_phrase),
         re.compile(codes),
-        re.compile(f"(?:{any_phrase})|(?:{codes})"),
+        re.compile(f"(?P<phrase>{any_phrase})|(?P<code>{codes})"),
     )
 
 
@@ -434,11 +434,15 @@ def _core_starts(language: _Finders, folded: str) -> list[int] | None:
     first_core = language.any_core.search(folded)
     if first_core is None:
         return None
-    # Neither kind of core occurs before the first one of both.
-    first_phrase = language.any_phrase.search(folded, first_core.start())
-    first_code = language.any_code.search(folded, first_core.start())
-    phrases_from = first_phrase.start() if first_phrase else -1
-    codes_from = first_code.start() if first_code else -1
+    # Where the first core of either kind is, that kind's first core is; the other kind's
+    # first one is not before it.
+    first = first_core.start()
+    if first_core.lastgroup == "phrase":
+        first_code = language.any_code.search(folded, first)
+        phrases_from, codes_from = first, first_code.start() if first_code else -1
+    else:
+        first_phrase = language.any_phrase.search(folded, first)
+        phrases_from, codes_from = first_phrase.start() if first_phrase else -1, first
     starts = []
     for core in language.cores:
         match = None

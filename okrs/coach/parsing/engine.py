@@ -27,6 +27,7 @@ from okrs.coach.parsing.detection import detect_language
 from okrs.coach.parsing.grammar import (
     DIGIT_REACH,
     METRIC_JUNK,
+    TOKEN_OPENER_ENDINGS,
     Grammar,
     WordPatterns,
     fold_case,
@@ -149,12 +150,34 @@ def _number_matches(masked: str, pattern: re.Pattern[str]) -> list[re.Match[str]
     matches = []
     position = 0
     while (digit := _DIGIT.search(masked, position)) is not None:
-        match = pattern.search(masked, max(position, digit.start() - DIGIT_REACH))
+        start = digit.start()
+        if _may_open_before(masked, start):
+            start = max(position, start - DIGIT_REACH)
+        match = pattern.search(masked, start)
         if match is None:
             break
         matches.append(match)
         position = match.end()  # a token is never empty, so this moves on
     return matches
+
+
+def _may_open_before(masked: str, digit: int) -> bool:
+    """Whether a token can start before the digit at ``digit``.
+
+    Only a minus sign or a currency can: "-5", "€5", "$ 5", "USD 5" (one of
+    ``TOKEN_OPENER_ENDINGS`` right before the digit, or before one space). After most
+    numbers' "from ", "to " or "dal " the search then starts at the digit itself, instead of
+    trying the token pattern, currencies and all, at each of the characters before it. Any
+    character outside ASCII counts, so case folding cannot hide a currency.
+    """
+    if digit == 0:
+        return False
+    before = masked[digit - 1]
+    if before.isspace():
+        if digit == 1:
+            return False
+        before = masked[digit - 2]
+    return not before.isascii() or before.lower() in TOKEN_OPENER_ENDINGS
 
 
 def _tokens(masked: str, grammar: Grammar, lang: str) -> list[_Token]:
@@ -272,7 +295,7 @@ def _leading_verb(
     words: str, patterns: WordPatterns, limit: int
 ) -> tuple[VerbKind | None, int, int]:
     """The verb that opens the key result, its kind and its span (start, end)."""
-    match = patterns.leading_verb.match(words[:limit])
+    match = patterns.leading_verb.match(words, 0, limit)  # as if the text ended at ``limit``
     if match is None or match.lastgroup is None:
         return None, 0, 0
     start, end = match.span(match.lastgroup)

@@ -16,9 +16,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Final, TypeVar
 
-from okrs.coach.numbers import NUMBER_PATTERN
+from okrs.coach.numbers import MINUS_SIGNS, NUMBER_PATTERN
 from okrs.coach.parsing.languages import vocabulary_for
 from okrs.coach.parsing.vocabulary import (
     ARROWS,
@@ -53,6 +53,12 @@ METRIC_JUNK = ",;:([-\u2013—/"
 # The most characters a number token starts before its first digit: "us$ -5", "usd 5".
 DIGIT_REACH = len("us$") + len(" ") + len("-")
 _CURRENCY_WORDS = ("usd", "eur", "gbp", "chf", "jpy")
+_CURRENCY_SIGNS = "€$£¥"
+# What can stand right before a number's first digit (or one space before it) when its token
+# starts earlier: the last character of a currency, or a minus sign ("USD 5", "€5", "-5").
+TOKEN_OPENER_ENDINGS: Final = frozenset(
+    {word[-1] for word in _CURRENCY_WORDS} | set(_CURRENCY_SIGNS) | set(MINUS_SIGNS)
+)
 
 
 WORD_START = r"(?<!\w)"
@@ -235,7 +241,7 @@ def lookup_phrase(table: Mapping[str, _Value], phrase: str) -> _Value | None:
 
 def _token_pattern(vocabulary: Vocabulary) -> str:
     """One number with its currency, multiplier, unit and a trailing "+", as a regex."""
-    currency_prefix = rf"(?:(?<!\w)(?:{'|'.join(_CURRENCY_WORDS)})(?!\w)|us\$|[€$£¥])"
+    currency_prefix = rf"(?:(?<!\w)(?:{'|'.join(_CURRENCY_WORDS)})(?!\w)|us\$|[{_CURRENCY_SIGNS}])"
     symbols = "|".join(
         re.escape(symbol) for symbol in sorted(MULTIPLIER_SYMBOLS, key=lambda s: -len(s))
     )
