@@ -1,8 +1,9 @@
 """The shortcuts that make linting a large plan fast give what the plain computations give.
 
-Packed language weights, a milestone read only when asked, rendered texts filled in once
-per rule and the deadline finders' pre-checks: each is checked against the straightforward way
-of computing it.
+Packed language weights summed by runs of non-spaces, a milestone read only when asked,
+rendered texts filled in once per rule, the deadline finders' pre-checks, the word lists'
+first-word test and the number search that starts at the digit: each is checked against the
+straightforward way of computing it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ SENTENCES = (
     "pubblicare 12 articoli sul blog",
     "",
     "2027",
+    "portare l'nps dal 30% all'80% — end-to-end, (beta) d'ici l'été; sign-ups/day",
 )
 
 
@@ -138,3 +140,108 @@ def test_grouped_nouns_match_what_the_plain_alternation_matches(lang: str) -> No
             for sentence in (text, text.replace(" today", ""), "12 " + part[:3]):
                 found, expected = grouped.search(sentence), plain.search(sentence)
                 assert (found and found.group(0)) == (expected and expected.group(0)), sentence
+
+
+# The word lists' first-word test (``_Heads``) --------------------------------------------
+
+
+def _sentences_to_try() -> list[str]:
+    """Normalized sentences that name what the lists look for: the labelled corpus, a
+    generated plan, and the lists' own entries written out in a sentence."""
+    from okrs.coach.benchmark import generated_plan
+    from okrs.coach.evaluation import load_corpus
+
+    texts = {words.normalize(sample.text) for sample in load_corpus()}
+    plan = generated_plan(600, seed=3)
+    texts |= {words.normalize(o.title) for o in plan.objectives}
+    texts |= {words.normalize(kr.title) for o in plan.objectives for kr in o.key_results}
+    texts |= set(SENTENCES)
+    return sorted(texts)
+
+
+def _lists(code: str) -> list[tuple[str, words._Words]]:
+    m = words.matchers_for(code)
+    return [
+        (name, value)
+        for name in m.__dataclass_fields__
+        if isinstance(value := getattr(m, name), words._Words)
+    ]
+
+
+@pytest.mark.parametrize("code", sorted(VOCABULARIES))
+def test_the_first_word_test_skips_only_sentences_without_a_match(code: str) -> None:
+    """Searching with the sentence's runs finds exactly what searching without them finds,
+    in the sentence and in the copies the rules search (parts blanked or replaced)."""
+    lists = _lists(code)
+    assert sum(w.heads is not None for _name, w in lists) >= 8  # the test is in use
+    m = words.matchers_for(code)
+    for text in _sentences_to_try():
+        runs = text.split()
+        copies = (text, m.not_counts.sub(words._blank, text), m.relative_change.sub(" ", text))
+        for name, word_list in lists:
+            for copy in copies:
+                found, expected = word_list.search(copy, runs), word_list.search(copy)
+                assert (found and found.span()) == (expected and expected.span()), (name, copy)
+            assert word_list.sub(words._blank, text, runs) == word_list.sub(words._blank, text)
+
+
+@pytest.mark.parametrize("code", sorted(VOCABULARIES))
+def test_every_entry_written_out_is_found_with_the_first_word_test(code: str) -> None:
+    """Each plain entry of each list, in a sentence of its own: the runs never hide it."""
+    for name, word_list in _lists(code):
+        if word_list.heads is None:
+            continue
+        for pattern in word_list.patterns:
+            for entry in words._top_level_split(pattern.pattern):
+                plain = "".join(c for c in entry if c.isalpha() or c in " '-")
+                for text in (f"we {plain} now", plain, f"x{plain}y z"):
+                    found, expected = word_list.search(text, text.split()), word_list.search(text)
+                    assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("part", "heads"),
+    [
+        ("downloads?", {"download"}),
+        ("a whole generation", {"generation"}),
+        ("a (?:day|week)", {"day", "week"}),
+        ("(?<!par )rapports?", {"rapport"}),
+        ("e-?mails? envoyés?", {"envoyé"}),
+        ("[\\w-]+ enregistré(?:e|s|es)", {"enregistré"}),
+        ("\\$", {"$"}),
+        ("\\d+-(?:day|week)", {"-"}),
+        ("ab{2,3}cd", {"cd"}),
+        ("\\d+x", None),
+        ("a (?:b|c)?d", None),
+        ("n\\.? ?1", None),
+    ],
+)
+def test_the_words_every_match_of_an_entry_holds(part: str, heads: set[str] | None) -> None:
+    assert words._part_heads(part) == heads
+
+
+# The number search ------------------------------------------------------------------------
+
+
+NUMBER_SENTENCES = (
+    "Raise ARR from USD 5 to usd 7 million",
+    "Cut losses from -5% to -2% and \u22123 %",
+    "Grow revenue from € 1,2 M to €1,5 M",
+    "Reduce cost to $ 40, then US$30 and 20 EUR",
+    "Tenere il margine sopra i 2 000 € e CHF 3",
+    "Réduire le coût de 1 234,5 € à JPY 900",
+    "5 to 7",
+    "no number here",
+)
+
+
+@pytest.mark.parametrize("text", NUMBER_SENTENCES)
+@pytest.mark.parametrize("lang", ["en", "it", "fr"])
+def test_the_number_search_finds_what_a_scan_of_every_position_finds(text: str, lang: str) -> None:
+    """Starting at the digit unless a currency or a sign can open the token changes nothing."""
+    from okrs.coach.parsing.engine import _number_matches
+    from okrs.coach.parsing.grammar import grammar_for
+
+    pattern = grammar_for(lang).token
+    found = [m.span() for m in _number_matches(text, pattern)]
+    assert found == [m.span() for m in pattern.finditer(text)]

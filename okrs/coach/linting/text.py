@@ -379,27 +379,66 @@ def _expand(entry: str, depth: int = 0) -> list[str]:
     return [found for option in options for found in _expand(option + rest, depth + 1)]
 
 
+class _Heads(dict[str, bool]):
+    """Whether a run of non-spaces holds the first word of one of a list's entries, as a
+    substring ("sessions" holds "session"), remembered run by run.
+
+    A match of the list holds the first word of one of its entries, inside one run of the
+    sentence (a word holds no space). So a sentence none of whose runs holds one has no
+    match: a few look-ups of runs seen before ("from", "40%", "the") instead of a search of
+    the whole sentence. Runs of a copy of the sentence with parts blanked or replaced by a
+    space are pieces of its runs, so the test holds for such copies too.
+    """
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, heads: set[str]) -> None:
+        super().__init__()
+        self.pattern = re.compile("|".join(re.escape(head) for head in sorted(heads)))
+
+    def __missing__(self, run: str) -> bool:
+        found = self.pattern.search(run) is not None
+        if len(self) > 100_000:  # unbounded input must not grow it forever
+            self.clear()
+        self[run] = found
+        return found
+
+
 class _Words:
     """A word list searched as a few patterns; used like one ``re.Pattern``.
 
     ``literals``, when known, are strings one of which every match contains: a sentence
     holding none of them is not searched at all (most sentences hold no vanity word).
+    ``heads`` does the same from the sentence's runs of non-spaces (``_Heads``), when the
+    caller passes them: for lists with too many entries to have literals.
     """
 
-    __slots__ = ("literals", "patterns")
+    __slots__ = ("heads", "literals", "patterns")
 
     def __init__(
-        self, patterns: list[re.Pattern[str]], literals: tuple[str, ...] | None = None
+        self,
+        patterns: list[re.Pattern[str]],
+        literals: tuple[str, ...] | None = None,
+        heads: _Heads | None = None,
     ) -> None:
         self.patterns = patterns
         self.literals = literals
+        self.heads = heads
 
-    def _absent(self, text: str) -> bool:
+    def _absent(self, text: str, runs: list[str] | None = None) -> bool:
+        heads = self.heads
+        if runs is not None and heads is not None and not any(map(heads.__getitem__, runs)):
+            return True
         literals = self.literals
         return literals is not None and not any(map(text.__contains__, literals))
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, runs: list[str] | None = None) -> re.Match[str] | None:
+        """The first match in ``text``; ``runs`` are the runs of non-spaces of the sentence
+        ``text`` comes from (``text.split()`` for the sentence itself), when known."""
         # The hottest call of the linter: ``_absent`` inlined, one pattern searched directly.
+        heads = self.heads
+        if runs is not None and heads is not None and not any(map(heads.__getitem__, runs)):
+            return None
         literals = self.literals
         if literals is not None and not any(map(text.__contains__, literals)):
             return None
@@ -414,8 +453,8 @@ class _Words:
                 best = found
         return best
 
-    def sub(self, replacement: Any, text: str) -> str:
-        if self._absent(text):
+    def sub(self, replacement: Any, text: str, runs: list[str] | None = None) -> str:
+        if self._absent(text, runs):
             return text
         for pattern in self.patterns:
             text = pattern.sub(replacement, text)
@@ -502,7 +541,103 @@ def _words(entries: tuple[str, ...], suffix: str = "") -> _Words:
     if others:
         patterns.append(re.compile(r"(?<![\w#])" + _alternation(tuple(others)) + suffix))
     parts = [part for entry in entries for part in _expand(entry)]
-    return _Words(patterns, _literals(parts))
+    literals = _literals(parts)
+    return _Words(patterns, literals, None if literals is not None else _heads(parts))
+
+
+def _heads(parts: list[str]) -> _Heads | None:
+    """The test of a list's words (``_Heads``), or ``None`` when an entry holds no plain
+    word that says much ("\\d+x", or only a one-letter word: "a \\d+ giorni")."""
+    heads: set[str] = set()
+    for part in parts:
+        found = _part_heads(part)
+        if found is None:
+            return None
+        heads |= found
+    return _Heads(heads)
+
+
+_ASSERTIONS: Final = ("(?<!", "(?<=", "(?!", "(?=")
+
+
+def _part_heads(part: str, depth: int = 0) -> set[str] | None:
+    """Words one of which every match of ``part`` holds inside one run of non-spaces.
+
+    ``part`` is read up to its first group: its plain characters are pieces of every match,
+    in order; anything else (an optional or repeated character, a class, "\\d", an
+    assertion) only cuts them into pieces, and an escaped sign ("\\$") is plain. The longest
+    word of the pieces is enough ("generation" for "a whole generation", "enregistré" for
+    "[\\w-]+ enregistré"). When they hold only a one-letter word, a group that follows is
+    opened instead: "a (?:day|week)" gives "day" and "week".
+    """
+    pieces: list[str] = []
+    current: list[str] = []
+    index = 0
+    while index < len(part):
+        if part.startswith(_ASSERTIONS, index):
+            pieces.append("".join(current))
+            current, index = [], _closing(part, index) + 1
+            continue
+        char = part[index]
+        if char == "(" or char in "|)*+?{":
+            break  # a group (opened below when need be), or a pattern this reader keeps out of
+        literal: str | None = None
+        if char == "[":
+            end = _class_end(part, index)
+        elif char == "\\":
+            end = index + 2
+            if index + 1 < len(part) and not part[index + 1].isalnum():
+                literal = part[index + 1]  # "\\$", "\\-": a plain sign
+        elif char in ".^$":
+            end = index + 1
+        else:
+            end, literal = index + 1, char
+        after = _quantifier_end(part, end)
+        if literal is not None and after == end:
+            current.append(literal)
+        else:  # a class, "\\d", or a quantified character: the piece ends here
+            pieces.append("".join(current))
+            current = []
+        index = after
+    pieces.append("".join(current))
+    head = max((word for piece in pieces for word in piece.split(" ")), key=len)
+    if len(head) > 1 or (head and not head.isalnum()):
+        return {head}
+    if depth < 3 and part.startswith("(?:", index):
+        close = _closing(part, index)
+        rest = part[close + 1 :]
+        if rest[:1] not in _QUANTIFIERS:
+            found: set[str] = set()
+            for option in _top_level_split(part[index + 3 : close]):
+                heads = _part_heads(option + rest, depth + 1)
+                if heads is None:
+                    return None
+                found |= heads
+            return found
+    return None
+
+
+def _class_end(part: str, opening: int) -> int:
+    """The index after the "]" that closes the class opened at ``opening``."""
+    index = opening + 1
+    if part[index : index + 1] == "^":
+        index += 1
+    if part[index : index + 1] == "]":  # a "]" first is a plain one
+        index += 1
+    while index < len(part) and part[index] != "]":
+        index += 2 if part[index] == "\\" else 1
+    return index + 1
+
+
+def _quantifier_end(part: str, index: int) -> int:
+    """The index after the quantifier at ``index`` ("?", "*", "+", "{2,3}", lazy or not)."""
+    if part[index : index + 1] in ("?", "*", "+"):
+        index += 1
+    elif part[index : index + 1] == "{":
+        index = part.index("}", index) + 1
+    else:
+        return index
+    return index + 1 if part[index : index + 1] == "?" else index
 
 
 # Words between a number and the thing it counts ("12 pricing experiments"), never a
@@ -600,7 +735,11 @@ def matchers_for(code: str) -> Matchers:
         opening_activity=re.compile(lead_in + _alternation(v.activity_verbs) + not_metric),
         opening_milestone=re.compile(lead_in + _alternation(v.milestone_verbs) + not_metric),
         opening_any=re.compile(lead_in + _alternation(verbs)),
-        activity_count=_Words([by_number, *by_phrase.patterns]),
+        # Both patterns end with one of the nouns: a sentence without one has no match.
+        activity_count=_Words(
+            [by_number, *by_phrase.patterns],
+            heads=_heads([part for noun in v.activity_nouns for part in _expand(noun)]),
+        ),
         activity_object=re.compile(activity_object),
         quantity=_words(v.quantity_words),
         recurrence=_words(v.recurrences),
@@ -730,18 +869,22 @@ def read_key_result(text: str, code: str, *, milestone: bool = True) -> KeyResul
     sentence without numbers, and asks ``opening_milestone`` itself then.
     """
     m = matchers_for(code)
-    activity = m.opening_activity.match(text) or m.activity_count.search(text)
+    runs = text.split()  # for the word lists' first-word test (``_Heads``)
+    activity = m.opening_activity.match(text) or m.activity_count.search(text, runs)
     vanity = login_view = None
-    if m.watched.search(text) is not None:  # most sentences name no total, login or visit
+    if m.watched.search(text, runs) is not None:  # most name no total, login or visit
         # The "%" of a change ("by 35%") does not make the metric a share or a rate.
-        measure = m.relative_change.sub(" ", text) if "%" in text or "percent" in text else text
+        measure = text
+        if "%" in text or "percent" in text:
+            measure = m.relative_change.sub(" ", text, runs)
         # Work ("5 research sessions"), places ("sign-up flow") and the object of a counted
         # activity are not web metrics or totals.
-        countable = m.not_counts.sub(_blank, text)
+        countable = m.not_counts.sub(_blank, text, runs)
         work = m.activity_object.match(text) if activity is not None else None
         if work is not None:  # found on the sentence itself: its subject may hold work words
             countable = " " * work.end() + countable[work.end() :]
-        vanity, login_view = _vanity(countable, measure, m), _login_view(countable, measure, m)
+        vanity = _vanity(countable, measure, m, runs)
+        login_view = _login_view(countable, measure, m, runs)
     return KeyResultReading(
         _found(activity), opening_milestone(text, code) if milestone else None, vanity, login_view
     )
@@ -767,31 +910,34 @@ def recurrence(text: str, code: str) -> str | None:
     return _found(matchers_for(code).recurrence.search(text))
 
 
-def _vanity(countable: str, measure: str, m: Matchers) -> str | None:
-    """A cumulative total, or a count that only grows and is not per period, rate or share."""
-    found = m.cumulative.search(countable) or m.vanity_noun.search(countable)
-    if found and not m.ratio.search(measure) and not m.value.search(measure):
+def _vanity(countable: str, measure: str, m: Matchers, runs: list[str]) -> str | None:
+    """A cumulative total, or a count that only grows and is not per period, rate or share.
+
+    ``countable`` and ``measure`` are copies of one sentence; ``runs`` are its runs of
+    non-spaces."""
+    found = m.cumulative.search(countable, runs) or m.vanity_noun.search(countable, runs)
+    if found and not m.ratio.search(measure, runs) and not m.value.search(measure, runs):
         return found.group(0)
     return None
 
 
-def _login_view(countable: str, measure: str, m: Matchers) -> str | None:
+def _login_view(countable: str, measure: str, m: Matchers, runs: list[str]) -> str | None:
     """Logins, visits, page views or impressions measured for their own sake (not as the
     denominator of a rate, nor beside the money or time they bring)."""
-    found = m.login_view.search(countable)
-    if found is None or m.value.search(measure):
+    found = m.login_view.search(countable, runs)
+    if found is None or m.value.search(measure, runs):
         return None
-    if found.group(0).startswith("visit") and _physical_visit(measure, m):
+    if found.group(0).startswith("visit") and _physical_visit(measure, m, runs):
         return None  # people who came to a museum or a shop, not web traffic
-    denominator = m.denominator.search(measure)
+    denominator = m.denominator.search(measure, runs)
     if denominator is None or _attention_per_attention(found, denominator, measure, m):
         return found.group(0)
     return None
 
 
-def _physical_visit(measure: str, m: Matchers) -> bool:
+def _physical_visit(measure: str, m: Matchers, runs: list[str]) -> bool:
     """Visitors of a museum or a shop, unless the visits are to a website or an app."""
-    return m.physical_place.search(measure) is not None and _ONLINE.search(measure) is None
+    return m.physical_place.search(measure, runs) is not None and _ONLINE.search(measure) is None
 
 
 # Words that put visits online ("visites sur le site", "visite al sito", "website visits").
@@ -818,8 +964,9 @@ _ATTENTION: Final = re.compile(
 def too_big(text: str, code: str) -> str | None:
     """An ambition beyond a quarter ("market leader", "worldwide"), unless framed as learning."""
     m = matchers_for(code)
-    found = m.too_big.search(text)
-    if found and not m.learning.search(text[: found.start()]):
+    runs = text.split()
+    found = m.too_big.search(text, runs)
+    if found and not m.learning.search(text[: found.start()], runs):
         return found.group(0)
     return None
 
@@ -837,11 +984,12 @@ def chases_parity(text: str, code: str, flat: str | None = None) -> str | None:
     where a comparison followed by a name ("égaler Doctolib") is looked for.
     """
     m = matchers_for(code)
-    phrase = m.parity.search(text)
+    runs = text.split()
+    phrase = m.parity.search(text, runs)
     if phrase:
         return phrase.group(0)
-    competitor = m.competitor.search(text)
-    if competitor and m.feature_word.search(text):
+    competitor = m.competitor.search(text, runs)
+    if competitor and m.feature_word.search(text, runs):
         return competitor.group(0)
     named = m.named_comparison.search(flat) if flat else None
     return named.group(0) if named else None
@@ -859,4 +1007,4 @@ def carries_numbers(text: str, code: str, flat: str | None = None) -> str | None
     if digit:
         end = re.match(r"[\d.,\s]*(?:%|k|m|€|\$|x)?", masked[digit.start() :], re.IGNORECASE)
         return source[digit.start() : digit.start() + (end.end() if end else 1)].strip()
-    return _found(matchers_for(code).number_word.search(text))
+    return _found(matchers_for(code).number_word.search(text, text.split()))
