@@ -111,6 +111,10 @@ DEADLINE_SENTENCES = (
     "Portare le iscrizioni da 100 a 150 entro il secondo trimestre 2027",
     "Faire passer la conversion de 2 % à 3 % d'ici fin mars 2027",
     "Réduire le churn de 5 % au T3, puis d'ici 6 mois",
+    "Réduire le churn d\u2019ici fin mars, puis d\u2019 ici la fin de l\u2019année",
+    "Hit 40% by year-end, then by eoq; march on",
+    "Portare il churn al 2% entro fine anno e in 30 giorni",
+    "Marketing summary for the main login",
 )
 
 
@@ -142,7 +146,7 @@ def test_grouped_nouns_match_what_the_plain_alternation_matches(lang: str) -> No
                 assert (found and found.group(0)) == (expected and expected.group(0)), sentence
 
 
-# The word lists' first-word test (``_Heads``) --------------------------------------------
+# The word lists' first-word test (``_Words.heads``) ---------------------------------------
 
 
 def _sentences_to_try() -> list[str]:

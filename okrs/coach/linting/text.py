@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from okrs.coach.linting.languages import VOCABULARIES
 from okrs.coach.linting.vocabulary import CoachVocabulary
+from okrs.coach.runs import RunTest, substrings
 
 _TYPOGRAPHIC_APOSTROPHES: Final = ("\u2019", "\u2018", "\u02bc")
 # "KR1:", "- ", "• " in front of a pasted key result.
@@ -379,38 +380,14 @@ def _expand(entry: str, depth: int = 0) -> list[str]:
     return [found for option in options for found in _expand(option + rest, depth + 1)]
 
 
-class _Heads(dict[str, bool]):
-    """Whether a run of non-spaces holds the first word of one of a list's entries, as a
-    substring ("sessions" holds "session"), remembered run by run.
-
-    A match of the list holds the first word of one of its entries, inside one run of the
-    sentence (a word holds no space). So a sentence none of whose runs holds one has no
-    match: a few look-ups of runs seen before ("from", "40%", "the") instead of a search of
-    the whole sentence. Runs of a copy of the sentence with parts blanked or replaced by a
-    space are pieces of its runs, so the test holds for such copies too.
-    """
-
-    __slots__ = ("pattern",)
-
-    def __init__(self, heads: set[str]) -> None:
-        super().__init__()
-        self.pattern = re.compile("|".join(re.escape(head) for head in sorted(heads)))
-
-    def __missing__(self, run: str) -> bool:
-        found = self.pattern.search(run) is not None
-        if len(self) > 100_000:  # unbounded input must not grow it forever
-            self.clear()
-        self[run] = found
-        return found
-
-
 class _Words:
     """A word list searched as a few patterns; used like one ``re.Pattern``.
 
     ``literals``, when known, are strings one of which every match contains: a sentence
     holding none of them is not searched at all (most sentences hold no vanity word).
-    ``heads`` does the same from the sentence's runs of non-spaces (``_Heads``), when the
-    caller passes them: for lists with too many entries to have literals.
+    ``heads`` does the same from the sentence's runs of non-spaces, when the caller passes
+    them: it tells whether a run holds the first word of an entry (``_part_heads``), for
+    lists with too many entries to have literals.
     """
 
     __slots__ = ("heads", "literals", "patterns")
@@ -419,7 +396,7 @@ class _Words:
         self,
         patterns: list[re.Pattern[str]],
         literals: tuple[str, ...] | None = None,
-        heads: _Heads | None = None,
+        heads: RunTest | None = None,
     ) -> None:
         self.patterns = patterns
         self.literals = literals
@@ -545,16 +522,16 @@ def _words(entries: tuple[str, ...], suffix: str = "") -> _Words:
     return _Words(patterns, literals, None if literals is not None else _heads(parts))
 
 
-def _heads(parts: list[str]) -> _Heads | None:
-    """The test of a list's words (``_Heads``), or ``None`` when an entry holds no plain
-    word that says much ("\\d+x", or only a one-letter word: "a \\d+ giorni")."""
+def _heads(parts: list[str]) -> RunTest | None:
+    """The test of a list's words on a sentence's runs, or ``None`` when an entry holds no
+    plain word that says much ("\\d+x", or only a one-letter word: "a \\d+ giorni")."""
     heads: set[str] = set()
     for part in parts:
         found = _part_heads(part)
         if found is None:
             return None
         heads |= found
-    return _Heads(heads)
+    return RunTest(substrings(heads))
 
 
 _ASSERTIONS: Final = ("(?<!", "(?<=", "(?!", "(?=")
@@ -869,7 +846,7 @@ def read_key_result(text: str, code: str, *, milestone: bool = True) -> KeyResul
     sentence without numbers, and asks ``opening_milestone`` itself then.
     """
     m = matchers_for(code)
-    runs = text.split()  # for the word lists' first-word test (``_Heads``)
+    runs = text.split()  # for the word lists' first-word test (``_Words.heads``)
     activity = m.opening_activity.match(text) or m.activity_count.search(text, runs)
     vanity = login_view = None
     if m.watched.search(text, runs) is not None:  # most name no total, login or visit

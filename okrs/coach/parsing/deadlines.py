@@ -37,6 +37,7 @@ from okrs.coach.parsing.grammar import (
     normalize_phrase,
 )
 from okrs.coach.parsing.vocabulary import MONTH_NAMES_EN, Vocabulary
+from okrs.coach.runs import RunTest
 
 _YEAR: Final = r"(?:19|20)\d{2}"
 _MIN_SPAN_DAYS: Final = 14
@@ -157,6 +158,9 @@ class _Finders:
     any_code: re.Pattern[str]
     # Both in one pattern: a sentence with no deadline at all (most) costs one search.
     any_core: re.Pattern[str]
+    # Whether a run of non-spaces can end one of the word cores' phrases: a sentence none of
+    # whose runs can holds no phrase, and only the codes are searched for.
+    phrase_runs: RunTest
 
 
 @functools.cache
@@ -174,7 +178,19 @@ def _finders(lang: str) -> _Finders:
         re.compile(any_phrase),
         re.compile(codes),
         re.compile(f"(?P<phrase>{any_phrase})|(?P<code>{codes})"),
+        RunTest(re.compile("|".join(_last_word(phrase) for phrase in phrases))),
     )
+
+
+def _last_word(phrase: str) -> str:
+    """A pattern for the last word of a core phrase as ``phrase_pattern`` matches it.
+
+    Words are cut at spaces and apostrophes (which may be followed by a space), so the last
+    word lies inside one run of non-spaces; when the phrase must end a word, so must it.
+    """
+    word = re.split(r"[\s']+", phrase.strip(" '"))[-1]
+    ends_word = phrase[-1:].isalnum() or phrase[-1:] == "."
+    return re.escape(word) + (r"(?!\w)" if ends_word else "")
 
 
 def _build_finders(lang: str) -> tuple[_Finder, ...]:
@@ -431,18 +447,25 @@ def _core_starts(language: _Finders, folded: str) -> list[int] | None:
     pattern that joins all the cores says so in one search, instead of one search per core.
     When one finds a core, each of the cores it joins can only start from there.
     """
-    first_core = language.any_core.search(folded)
-    if first_core is None:
-        return None
-    # Where the first core of either kind is, that kind's first core is; the other kind's
-    # first one is not before it.
-    first = first_core.start()
-    if first_core.lastgroup == "phrase":
-        first_code = language.any_code.search(folded, first)
-        phrases_from, codes_from = first, first_code.start() if first_code else -1
+    if not any(map(language.phrase_runs.__getitem__, folded.split())):
+        # No run can end a phrase (most sentences): only a code can be there.
+        first_code = language.any_code.search(folded)
+        if first_code is None:
+            return None
+        phrases_from, codes_from = -1, first_code.start()
     else:
-        first_phrase = language.any_phrase.search(folded, first)
-        phrases_from, codes_from = first_phrase.start() if first_phrase else -1, first
+        first_core = language.any_core.search(folded)
+        if first_core is None:
+            return None
+        # Where the first core of either kind is, that kind's first core is; the other
+        # kind's first one is not before it.
+        first = first_core.start()
+        if first_core.lastgroup == "phrase":
+            first_code = language.any_code.search(folded, first)
+            phrases_from, codes_from = first, first_code.start() if first_code else -1
+        else:
+            first_phrase = language.any_phrase.search(folded, first)
+            phrases_from, codes_from = first_phrase.start() if first_phrase else -1, first
     starts = []
     for core in language.cores:
         match = None
