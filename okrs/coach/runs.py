@@ -9,7 +9,10 @@ once, the answer remembered, and a sentence none of whose runs passes is not sea
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+from collections.abc import Sequence
 
 
 class RunTest(dict[str, bool]):
@@ -37,3 +40,28 @@ class RunTest(dict[str, bool]):
 def substrings(words: set[str]) -> re.Pattern[str]:
     """A pattern that finds any of ``words`` anywhere, inside a word or not."""
     return re.compile("|".join(re.escape(word) for word in sorted(words)))
+
+
+class RunBits(dict[str, int]):
+    """Several ``RunTest`` at once: bit ``i`` of a run's value is set when ``patterns[i]``
+    finds something in it; ``of(text)`` sets the bits of all the runs of ``text``."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        super().__init__()
+        self.patterns = tuple(patterns)
+
+    def __missing__(self, run: str) -> int:
+        bits = 0
+        for index, pattern in enumerate(self.patterns):
+            if pattern.search(run) is not None:
+                bits |= 1 << index
+        if len(self) > 100_000:  # unbounded input must not grow it forever
+            self.clear()
+        self[run] = bits
+        return bits
+
+    def of(self, text: str) -> int:
+        """The bits of all the runs of ``text`` together."""
+        return functools.reduce(operator.or_, map(self.__getitem__, text.split()), 0)

@@ -99,8 +99,9 @@ def _lowered_pairs(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     for _, finder in _finders(lang).finders:
         if finder.pattern.lowered is not None:
             pairs.append((finder.pattern.exact, finder.pattern.lowered))
-    # Cores always read lowered text: they must find what IGNORECASE finds in the text.
-    cores = [core.pattern for core in _finders(lang).cores] + [_finders(lang).any_phrase]
+    # Cores and their run tests always read lowered text: they must find what IGNORECASE
+    # finds in the text.
+    cores = [core.pattern for core in _finders(lang).cores] + list(_finders(lang).runs.patterns)
     pairs += [(re.compile(core.pattern, re.IGNORECASE), core) for core in cores]
     return pairs
 

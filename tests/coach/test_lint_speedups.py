@@ -249,3 +249,19 @@ def test_the_number_search_finds_what_a_scan_of_every_position_finds(text: str, 
     pattern = grammar_for(lang).token
     found = [m.span() for m in _number_matches(text, pattern)]
     assert found == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "fr"])
+def test_the_cores_run_tests_skip_only_sentences_without_the_core(lang: str) -> None:
+    """Over the labelled corpus and a generated plan, the deadlines found through the cores'
+    run tests are the deadlines every finder finds when it scans the whole sentence."""
+    from okrs.coach.benchmark import generated_plan
+    from okrs.coach.evaluation import load_corpus
+    from okrs.coach.parsing.deadlines import find_deadlines, find_folded_deadlines
+
+    plan = generated_plan(600, seed=5)
+    texts = [sample.text for sample in load_corpus()]
+    texts += [kr.title for o in plan.objectives for kr in o.key_results]
+    texts += list(DEADLINE_SENTENCES)
+    for text in texts:
+        assert find_deadlines(text, lang) == find_folded_deadlines(text, None, lang), text

@@ -37,7 +37,7 @@ from okrs.coach.parsing.grammar import (
     normalize_phrase,
 )
 from okrs.coach.parsing.vocabulary import MONTH_NAMES_EN, Vocabulary
-from okrs.coach.runs import RunTest
+from okrs.coach.runs import RunBits
 
 _YEAR: Final = r"(?:19|20)\d{2}"
 _MIN_SPAN_DAYS: Final = 14
@@ -151,16 +151,12 @@ class _Finders:
 
     cores: tuple[_Core, ...]
     finders: tuple[tuple[int, _Finder], ...]
-    # The phrases of all the word cores in one pattern: one search finds that none occurs.
-    any_phrase: re.Pattern[str]
-    # The other cores ("Q3", a year, "30/06/26") in one pattern, for the same reason: most
-    # sentences hold numbers, but few a quarter, a year or a date.
-    any_code: re.Pattern[str]
-    # Both in one pattern: a sentence with no deadline at all (most) costs one search.
-    any_core: re.Pattern[str]
-    # Whether a run of non-spaces can end one of the word cores' phrases: a sentence none of
-    # whose runs can holds no phrase, and only the codes are searched for.
-    phrase_runs: RunTest
+    # For each run of non-spaces, which cores may occur in it: bit ``i`` for ``cores[i]``.
+    # A core whose bit no run of a sentence sets is not searched for (most sentences hold no
+    # month nor deadline phrase, nor a year or date); ``searched`` holds the bits of the cores
+    # that can span two runs ("q 3"), which are always searched for.
+    runs: RunBits
+    searched: int
 
 
 @functools.cache
@@ -169,17 +165,30 @@ def _finders(lang: str) -> _Finders:
     finders = _build_finders(lang)
     cores = list({id(finder.core): finder.core for finder in finders}.values())
     indexes = {id(core): index for index, core in enumerate(cores)}
-    phrases = [phrase for core in cores for phrase in core.phrases]
-    codes = "|".join(f"(?:{core.pattern.pattern})" for core in cores if not core.phrases)
-    any_phrase = alternation(phrases, bounded_start=False)
+    tests = [_run_test(core) for core in cores]
+    never = re.compile("(?!)")
+    searched = sum(1 << index for index, test in enumerate(tests) if test is None)
     return _Finders(
         tuple(cores),
         tuple((indexes[id(finder.core)], finder) for finder in finders),
-        re.compile(any_phrase),
-        re.compile(codes),
-        re.compile(f"(?P<phrase>{any_phrase})|(?P<code>{codes})"),
-        RunTest(re.compile("|".join(_last_word(phrase) for phrase in phrases))),
+        RunBits([never if test is None else test for test in tests]),
+        searched,
     )
+
+
+def _run_test(core: _Core) -> re.Pattern[str] | None:
+    """What a run of non-spaces holds when ``core`` occurs in a sentence at that run; ``None``
+    when a core can span two runs.
+
+    A word core needs the last word of one of its phrases, ending a word when the phrase
+    does; a code core without spaces ("2026", "30/06/26") lies inside one run itself.
+    """
+    if core.phrases:
+        return re.compile("|".join(sorted({_last_word(phrase) for phrase in core.phrases})))
+    pattern = core.pattern.pattern
+    if "\\s" in pattern or " " in pattern:
+        return None
+    return core.pattern
 
 
 def _last_word(phrase: str) -> str:
@@ -443,38 +452,19 @@ def _core_starts(language: _Finders, folded: str) -> list[int] | None:
     """Where each core first occurs in the lowered text ``folded``; -1 where it does not;
     ``None`` when no core occurs at all (most sentences).
 
-    Most sentences hold no month nor deadline phrase, nor a quarter, year or date: the
-    pattern that joins all the cores says so in one search, instead of one search per core.
-    When one finds a core, each of the cores it joins can only start from there.
+    Only the cores the sentence's runs may hold (``_Finders.runs``) are searched for.
     """
-    if not any(map(language.phrase_runs.__getitem__, folded.split())):
-        # No run can end a phrase (most sentences): only a code can be there.
-        first_code = language.any_code.search(folded)
-        if first_code is None:
-            return None
-        phrases_from, codes_from = -1, first_code.start()
-    else:
-        first_core = language.any_core.search(folded)
-        if first_core is None:
-            return None
-        # Where the first core of either kind is, that kind's first core is; the other
-        # kind's first one is not before it.
-        first = first_core.start()
-        if first_core.lastgroup == "phrase":
-            first_code = language.any_code.search(folded, first)
-            phrases_from, codes_from = first, first_code.start() if first_code else -1
-        else:
-            first_phrase = language.any_phrase.search(folded, first)
-            phrases_from, codes_from = first_phrase.start() if first_phrase else -1, first
+    present = language.runs.of(folded) | language.searched
     starts = []
-    for core in language.cores:
-        match = None
-        # No core occurs before the first match of the pattern that joins them.
-        from_ = phrases_from if core.phrases else codes_from
-        if from_ >= 0:
-            match = core.pattern.search(folded, from_)
-        starts.append(match.start() if match else -1)
-    return starts
+    found = False
+    for index, core in enumerate(language.cores):
+        match = core.pattern.search(folded) if present >> index & 1 else None
+        if match is None:
+            starts.append(-1)
+        else:
+            starts.append(match.start())
+            found = True
+    return starts if found else None
 
 
 def _without_overlaps(found: list[Deadline]) -> list[Deadline]:
