@@ -265,3 +265,21 @@ def test_the_cores_run_tests_skip_only_sentences_without_the_core(lang: str) -> 
     texts += list(DEADLINE_SENTENCES)
     for text in texts:
         assert find_deadlines(text, lang) == find_folded_deadlines(text, None, lang), text
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "fr"])
+def test_or_more_is_looked_for_wherever_the_pattern_finds_it(lang: str) -> None:
+    """The run test before "or more" / "or less" never hides a match of the pattern."""
+    from okrs.coach.parsing.engine import _may_say_or_more
+    from okrs.coach.parsing.grammar import grammar_for
+
+    grammar = grammar_for(lang)
+    vocabulary = grammar.vocabulary
+    for phrase in (*vocabulary.or_more, *vocabulary.or_less):
+        for shape in ("40 {}", "40 tickets {}", "40%{}", "40 {} per week", "40, {}", "40  {}"):
+            for written in (phrase, phrase.upper(), phrase.title()):
+                text = shape.format(written)
+                end = 2 if not text.startswith("40%") else 3
+                for words, patterns in ((text, grammar.exact), (text.lower(), grammar.lowered)):
+                    if patterns.or_more_or_less.match(words[end:]) is not None:
+                        assert _may_say_or_more(words, end, grammar), text

@@ -221,7 +221,9 @@ def _is_date(sentence: _Sentence, start: int, end: int) -> bool:
         if word is not None and word[0].lower() in _MONTHS and word[1] in (" ", "."):
             after = text[end : end + 1]
             return not (after.isalnum() or after == "%")
-    return sentence.in_full_date(start) or _DOTTED_DATE.fullmatch(run) is not None
+    if sentence.in_full_date(start):
+        return True
+    return "." in run and _DOTTED_DATE.fullmatch(run) is not None  # "30.06.2027"
 
 
 def _names_and_dates(text: str, *, dates: bool) -> list[tuple[int, int]]:

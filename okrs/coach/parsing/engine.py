@@ -221,9 +221,11 @@ def _assign_roles(
         if match and token.role is None:
             token.role = lookup_phrase(grammar.marker_roles, match["marker"])
             token.marker_start = match.start()
+        if not _may_say_or_more(words, token.end, grammar):
+            continue  # the common case: no "or more" after the number, nothing to match
         after = words[token.end :]
         if patterns.or_more_or_less.match(after) is None:
-            continue  # the common case, found in one match instead of two
+            continue
         for pattern, role in (
             (patterns.or_more, Role.AT_LEAST),
             (patterns.or_less, Role.AT_MOST),
@@ -242,6 +244,23 @@ def _assign_roles(
             and not words[before.end : token.marker_start].strip()
         ):
             before.role = Role.BASELINE
+
+
+def _may_say_or_more(words: str, end: int, grammar: Grammar) -> bool:
+    """Whether "or more" / "or less" can follow the number that ends at ``end``.
+
+    Each of those phrases opens with a word of ``grammar.or_more_openers`` ("or", "and",
+    "o", "ou", "et") followed by a space, so the word stands alone as the first or the second
+    run of non-spaces after the number ("40% or more", "40 tickets or fewer"). A run outside
+    ASCII counts, so case folding cannot hide one.
+    """
+    openers = grammar.or_more_openers
+    if openers is None:
+        return True
+    for run in words[end:].split(None, 2)[:2]:
+        if run.lower() in openers or not run.isascii():
+            return True
+    return False
 
 
 def _resolve_ambiguous_roles(tokens: list[_Token], verb: VerbKind | None) -> None:

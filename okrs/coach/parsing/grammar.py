@@ -211,6 +211,9 @@ class Grammar:
     # What ends the noun after a count at a word such as "and" ("2,000 customers and …").
     noun_stop: re.Pattern[str] | None
     time_unit_words: str
+    # The first words of "or more" and "or less" ("or", "o", "et"), lowered; ``None`` when a
+    # phrase is one word or its first word holds an apostrophe (``engine._may_say_or_more``).
+    or_more_openers: frozenset[str] | None
 
     def words_for(self, folded: str | None) -> WordPatterns:
         """The word patterns for a text whose ``fold_case`` is ``folded``."""
@@ -365,7 +368,15 @@ def _build(vocabulary: Vocabulary) -> Grammar:
         ),
         noun_stop=_noun_stop(vocabulary),
         time_unit_words=alternation(time_words),
+        or_more_openers=_or_more_openers(vocabulary),
     )
+
+
+def _or_more_openers(vocabulary: Vocabulary) -> frozenset[str] | None:
+    phrases = [phrase.lower().split() for phrase in (*vocabulary.or_more, *vocabulary.or_less)]
+    if any(len(words) < 2 or "'" in words[0] or "\u2019" in words[0] for words in phrases):
+        return None
+    return frozenset(words[0] for words in phrases)
 
 
 @functools.cache
