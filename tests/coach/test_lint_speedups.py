@@ -280,6 +280,6 @@ def test_or_more_is_looked_for_wherever_the_pattern_finds_it(lang: str) -> None:
             for written in (phrase, phrase.upper(), phrase.title()):
                 text = shape.format(written)
                 end = 2 if not text.startswith("40%") else 3
-                for words, patterns in ((text, grammar.exact), (text.lower(), grammar.lowered)):
-                    if patterns.or_more_or_less.match(words[end:]) is not None:
-                        assert _may_say_or_more(words, end, grammar), text
+                for read, patterns in ((text, grammar.exact), (text.lower(), grammar.lowered)):
+                    if patterns.or_more_or_less.match(read[end:]) is not None:
+                        assert _may_say_or_more(read, end, grammar), text
