@@ -542,24 +542,35 @@ _ASSERTIONS: Final = ("(?<!", "(?<=", "(?!", "(?=")
 def _part_heads(part: str, depth: int = 0) -> set[str] | None:
     """Words one of which every match of ``part`` holds inside one run of non-spaces.
 
-    ``part`` is read up to its first group: its plain characters are pieces of every match,
-    in order; anything else (an optional or repeated character, a class, "\\d", an
-    assertion) only cuts them into pieces, and an escaped sign ("\\$") is plain. The longest
-    word of the pieces is enough ("generation" for "a whole generation", "enregistré" for
-    "[\\w-]+ enregistré"). When they hold only a one-letter word, a group that follows is
-    opened instead: "a (?:day|week)" gives "day" and "week".
+    ``part`` is read up to its first group that must match: its plain characters are pieces
+    of every match, in order; anything else (an optional or repeated character or group, a
+    class, "\\d", an assertion) only cuts them into pieces, and an escaped sign ("\\$") is
+    plain. The longest word of the pieces is enough ("generation" for "a whole generation",
+    "enregistré" for "[\\w-]+ enregistré"). When that word is short or common, the group
+    that follows is opened instead, if each of its options gives words: "a (?:day|week)"
+    gives "day" and "week", "to (?:register|download)" gives "register" and "download".
     """
     pieces: list[str] = []
     current: list[str] = []
     index = 0
+    group = -1  # where the first group that must match opens
     while index < len(part):
         if part.startswith(_ASSERTIONS, index):
             pieces.append("".join(current))
             current, index = [], _closing(part, index) + 1
             continue
         char = part[index]
-        if char == "(" or char in "|)*+?{":
-            break  # a group (opened below when need be), or a pattern this reader keeps out of
+        if char == "(":
+            close = _closing(part, index)
+            after = _quantifier_end(part, close + 1)
+            if after == close + 1:  # no quantifier: it must match, stop here
+                group = index if part.startswith("(?:", index) else -1
+                break
+            pieces.append("".join(current))  # an optional group cuts the pieces
+            current, index = [], after
+            continue
+        if char in "|)*+?{":
+            break  # a pattern this reader keeps out of
         literal: str | None = None
         if char == "[":
             end = _class_end(part, index)
@@ -580,20 +591,28 @@ def _part_heads(part: str, depth: int = 0) -> set[str] | None:
         index = after
     pieces.append("".join(current))
     head = max((word for piece in pieces for word in piece.split(" ")), key=len)
+    opened = _group_heads(part, group, depth) if group >= 0 else None
+    if opened is not None and (len(head) <= 3 or min(map(len, opened)) >= 4):
+        return opened  # the options' words say more than "to", "de", "che", "a"
     if len(head) > 1 or (head and not head.isalnum()):
         return {head}
-    if depth < 3 and part.startswith("(?:", index):
-        close = _closing(part, index)
-        rest = part[close + 1 :]
-        if rest[:1] not in _QUANTIFIERS:
-            found: set[str] = set()
-            for option in _top_level_split(part[index + 3 : close]):
-                heads = _part_heads(option + rest, depth + 1)
-                if heads is None:
-                    return None
-                found |= heads
-            return found
     return None
+
+
+def _group_heads(part: str, opening: int, depth: int) -> set[str] | None:
+    """The words of each option of the group opened at ``opening`` (followed by the rest of
+    ``part``), or ``None`` when an option gives none."""
+    if depth >= 3:
+        return None
+    close = _closing(part, opening)
+    rest = part[close + 1 :]
+    found: set[str] = set()
+    for option in _top_level_split(part[opening + 3 : close]):
+        heads = _part_heads(option + rest, depth + 1)
+        if heads is None:
+            return None
+        found |= heads
+    return found
 
 
 def _class_end(part: str, opening: int) -> int:
