@@ -288,3 +288,19 @@ def test_or_more_is_looked_for_wherever_the_pattern_finds_it(lang: str) -> None:
                 for read, patterns in ((text, grammar.exact), (text.lower(), grammar.lowered)):
                     if patterns.or_more_or_less.match(read[end:]) is not None:
                         assert _may_say_or_more(read, end, grammar), text
+
+
+def test_a_title_skipped_by_the_bullet_pre_check_holds_no_bullet() -> None:
+    """Only a title that opens with one of ``_BULLET_OPENERS``, a digit, or a character and
+    ")" is matched against the bullet pattern: no other opening can start a bullet."""
+    endings = ("1: x", "1) x", "R1: x", " x", "1. x", "r1:x", "-1 x", "r-1:x", ") x", "  x")
+    characters = [chr(code) for code in range(0x3000)] + ["\u212a", "\u0130", "\u017f"]
+    for character in characters:
+        if character.isspace():
+            continue  # gone once spaces are flattened: the title opens with what follows
+        skipped = not (character in words._BULLET_OPENERS or character.isdecimal())
+        for ending in endings:
+            text = character + ending
+            if skipped and text[1:2] != ")":
+                assert words._BULLET.match(text) is None, text
+                assert words.flatten(text) == " ".join(text.split())

@@ -24,6 +24,8 @@ _BULLET: Final = re.compile(
     r"^(?:(?:kr|rc|rk|o)[\s\-]?\d+\s*[:.)\-]\s*|[-•*·]\s*|\d+[.)]\s+|\(?[a-z]\)\s+)",
     re.IGNORECASE,
 )
+# The characters ``_BULLET`` can open with, apart from a digit and a letter followed by ")".
+_BULLET_OPENERS: Final = frozenset("kKrRoO-•*·(\u212a")  # U+212A, the Kelvin sign, is a "k"
 # Numbers that name things rather than amounts ----------------------------------------------
 #
 # Each number of a sentence is looked at once, with the word before it and the text after it:
@@ -104,6 +106,11 @@ def flatten(text: str) -> str:
         for apostrophe in _TYPOGRAPHIC_APOSTROPHES:
             text = text.replace(apostrophe, "'")
     flat = " ".join(text.split())
+    # A bullet opens with one of these characters, or is a letter and ")": most titles open
+    # with a capital verb, and are not matched at all.
+    first = flat[:1]
+    if first not in _BULLET_OPENERS and not first.isdecimal() and flat[1:2] != ")":
+        return flat
     bullet = _BULLET.match(flat)
     return flat[bullet.end() :] if bullet else flat
 
