@@ -129,4 +129,4 @@ def add_coach_commands(add: Add, benchmark_commands: Any) -> None:
     )
     bench.set_defaults(handler=cmd_benchmark_lint)
     bench.add_argument("--key-results", type=int, default=20_000, metavar="N")
-    bench.add_argument("--repeat", type=int, default=3, metavar="N", help="runs; the best is kept")
+    bench.add_argument("--repeat", type=int, default=5, metavar="N", help="runs; the best is kept")
