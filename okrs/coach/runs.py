@@ -15,36 +15,16 @@ import re
 from collections.abc import Sequence
 
 
-class RunTest(dict[str, bool]):
-    """Whether a run of non-spaces holds a match of ``pattern``, remembered run by run.
-
-    Use it as ``any(map(test.__getitem__, text.split()))``: the runs of a copy of a sentence
-    with parts blanked out, cut off or replaced by a space are pieces of the sentence's runs,
-    so a pattern that finds a word inside a run finds it in the sentence's runs too.
-    """
-
-    __slots__ = ("pattern",)
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        super().__init__()
-        self.pattern = pattern
-
-    def __missing__(self, run: str) -> bool:
-        found = self.pattern.search(run) is not None
-        if len(self) > 100_000:  # unbounded input must not grow it forever
-            self.clear()
-        self[run] = found
-        return found
-
-
-def substrings(words: set[str]) -> re.Pattern[str]:
-    """A pattern that finds any of ``words`` anywhere, inside a word or not."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
-
-
 class RunBits(dict[str, int]):
-    """Several ``RunTest`` at once: bit ``i`` of a run's value is set when ``patterns[i]``
-    finds something in it; ``of(text)`` sets the bits of all the runs of ``text``."""
+    """For each run of non-spaces, bit ``i`` set when ``patterns[i]`` finds something in it;
+    remembered run by run.
+
+    ``of(text)`` sets the bits of all the runs of ``text``; with one pattern,
+    ``any(map(test.__getitem__, runs))`` stops at the first run that holds a match. The runs
+    of a copy of a sentence with parts blanked out, cut off or replaced by a space are pieces
+    of the sentence's runs, so a pattern that finds a word inside a run finds it in the
+    sentence's runs too.
+    """
 
     __slots__ = ("patterns",)
 
@@ -65,3 +45,8 @@ class RunBits(dict[str, int]):
     def of(self, text: str) -> int:
         """The bits of all the runs of ``text`` together."""
         return functools.reduce(operator.or_, map(self.__getitem__, text.split()), 0)
+
+
+def substrings(words: set[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` anywhere, inside a word or not."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from okrs.coach.linting.languages import VOCABULARIES
 from okrs.coach.linting.vocabulary import CoachVocabulary
-from okrs.coach.runs import RunTest, substrings
+from okrs.coach.runs import RunBits, substrings
 
 _TYPOGRAPHIC_APOSTROPHES: Final = ("\u2019", "\u2018", "\u02bc")
 # "KR1:", "- ", "• " in front of a pasted key result.
@@ -405,7 +405,7 @@ class _Words:
         self,
         patterns: list[re.Pattern[str]],
         literals: tuple[str, ...] | None = None,
-        heads: RunTest | None = None,
+        heads: RunBits | None = None,
     ) -> None:
         self.patterns = patterns
         self.literals = literals
@@ -531,7 +531,7 @@ def _words(entries: tuple[str, ...], suffix: str = "") -> _Words:
     return _Words(patterns, literals, None if literals is not None else _heads(parts))
 
 
-def _heads(parts: list[str]) -> RunTest | None:
+def _heads(parts: list[str]) -> RunBits | None:
     """The test of a list's words on a sentence's runs, or ``None`` when an entry holds no
     plain word that says much ("\\d+x", or only a one-letter word: "a \\d+ giorni")."""
     heads: set[str] = set()
@@ -540,7 +540,7 @@ def _heads(parts: list[str]) -> RunTest | None:
         if found is None:
             return None
         heads |= found
-    return RunTest(substrings(heads))
+    return RunBits([substrings(heads)])
 
 
 _ASSERTIONS: Final = ("(?<!", "(?<=", "(?!", "(?=")
