@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from extra_rows import key_results
 
 from okrs.goals import services as goals
 from okrs.goals.models import CheckIn, Cycle, KeyResult
@@ -500,20 +501,9 @@ def bound_key_results(world: Any, lake: DataSource, queries: list[str]) -> list[
     """A key result of the Checkout objective per query, each measured by it (setup only)."""
     return [
         MetricDefinition.objects.create(
-            organization=world.org,
-            key_result=KeyResult.objects.create(
-                organization=world.org,
-                objective=world.objective,
-                title=f"Signal {n}",
-                ref=f"signal-{n}",
-                baseline=0,
-                target=100,
-                position=10 + n,
-            ),
-            data_source=lake,
-            query=query,
+            organization=world.org, key_result=key_result, data_source=lake, query=query
         )
-        for n, query in enumerate(queries)
+        for key_result, query in zip(key_results(world, len(queries)), queries, strict=True)
     ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.db import OperationalError, connection, connections
 from django.utils import timezone
+from extra_rows import key_results
 
 from okrs.goals import services as goals
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
@@ -21,22 +22,6 @@ from okrs.metrics.scheduler import claim_due, run_due, run_metrics
 from okrs.metrics.services import LEASE, metric_bind
 from okrs.workspace.models import AuditEvent
 from okrs.workspace.permissions import Actor
-
-
-def key_results(world: Any, count: int) -> list[KeyResult]:
-    """``count`` more key results of the Checkout objective (setup only: past the service's limit)."""
-    return [
-        KeyResult.objects.create(
-            organization=world.org,
-            objective=world.objective,
-            title=f"Signal {n}",
-            ref=f"signal-{n}",
-            baseline=0,
-            target=100,
-            position=10 + n,
-        )
-        for n in range(count)
-    ]
 
 
 def due_metric(
