@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,7 +16,7 @@ from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.selectors import progress_board
 from okrs.lib.refs import ref_base, ref_unique
-from okrs.workspace.audit import apply_changes, audit_record, snapshot
+from okrs.workspace.audit import apply_changes, audit_event, audit_record, snapshot
 from okrs.workspace.models import AuditEvent, Membership, Team
 from okrs.workspace.permissions import Actor, require, require_same_organization
 from okrs.workspace.selectors import team_ancestor_ids
@@ -61,6 +61,9 @@ TRANSITIONS = {
     Cycle.Status.REVIEW: {Cycle.Status.CLOSED, Cycle.Status.ACTIVE},
     Cycle.Status.CLOSED: {Cycle.Status.REVIEW},
 }
+
+# What the audit log keeps of a check-in, whichever way it was made or removed.
+CHECK_IN_AUDITED: Final = ["value", "confidence", "note", "source", "created_at"]
 
 
 def to_decimal(value: Any, *, field: str) -> Decimal | None:
@@ -501,7 +504,7 @@ def key_result_check_in(
         instance=key_result,
         before=chance or None,
         after={
-            **snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+            **snapshot(check_in, CHECK_IN_AUDITED),
             **{k: v for k, v in after.items() if k == "chance_of_success"},
         },
     )
@@ -563,14 +566,11 @@ def key_result_sync_check_in(
         key_result.save(update_fields=["current", "updated_at"])
     else:
         _refresh_current(actor, key_result)
-    event = AuditEvent(
-        organization=actor.organization,
-        actor_id=actor.user_id,
+    event = audit_event(
+        actor=actor,
         action="key_result.check_in",
-        object_type=KeyResult._meta.model_name or "keyresult",
-        object_id=key_result.pk,
-        object_repr=str(key_result)[:300],
-        after=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+        instance=key_result,
+        after=snapshot(check_in, CHECK_IN_AUDITED),
     )
     if audit_events is None:
         event.save(force_insert=True)
@@ -622,7 +622,7 @@ def check_in_delete(*, actor: Actor, check_in: CheckIn) -> None:
         actor=actor,
         action="check_in.delete",
         instance=key_result,
-        before=snapshot(check_in, ["value", "confidence", "note", "source", "created_at"]),
+        before=snapshot(check_in, CHECK_IN_AUDITED),
     )
     check_in.delete()
     _refresh_current(actor, key_result)

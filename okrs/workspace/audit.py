@@ -52,7 +52,21 @@ def audit_record(
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Write one audit event for ``instance`` in the actor's organization."""
-    return AuditEvent.objects.create(
+    event = audit_event(actor=actor, action=action, instance=instance, before=before, after=after)
+    event.save(force_insert=True)
+    return event
+
+
+def audit_event(
+    *,
+    actor: Actor,
+    action: str,
+    instance: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """``audit_record``'s event, not saved yet: for a caller that writes a batch of them."""
+    return AuditEvent(
         organization=actor.organization,
         actor_id=actor.user_id,
         action=action,
