@@ -17,12 +17,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from okrs.demo.data import ORGANIZATIONS
 from okrs.demo.metrics import EVENTS_PATTERN, events_folder, events_generate, okrs_database_url
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.metrics import services as metrics
 from okrs.metrics.models import DataSource
 from okrs.workspace import services as workspace
@@ -36,7 +36,7 @@ DEMO_USERS = {"demo": ["demo", "demo-coaching"], "coach": ["demo-coaching"]}
 
 def demo_load(*, password: str, today: dt.date | None = None) -> list[str]:
     """Load what is missing and reset the demo logins; return what was done, for the terminal."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     hashed = make_password(password)  # hashed once: 40 people at a second each would be slow
     report = []
     with transaction.atomic():

@@ -11,9 +11,9 @@ import time
 from decimal import Decimal
 
 from django.db.models import Max
-from django.utils import timezone
 
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.metrics.connectors import MetricError
 from okrs.metrics.reading import Reading
 from okrs.workspace.models import Team
@@ -72,5 +72,5 @@ def measure_builtin(name: str, key_result: KeyResult) -> tuple[Reading, int]:
     """The built-in metric ``name`` for ``key_result``'s cycle, and how long it took (ms)."""
     started = time.perf_counter()
     cycle = Cycle.objects.select_related("organization").get(pk=key_result.objective.cycle_id)
-    reading = BUILTINS[name](cycle, now=timezone.now())
+    reading = BUILTINS[name](cycle, now=clock.now())
     return reading, round((time.perf_counter() - started) * 1000)
