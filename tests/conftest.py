@@ -4,6 +4,12 @@ acme (the organization under test)
   company "Acme" ── department "Product" ── team "Checkout"      ── team "Search"
 admin, ops: managers; lead: leads Checkout; member: in Checkout; viewer: reads only;
 stranger: member of Search only. outsider: admin of globex, another organization.
+
+The clock: every test runs on a pinned day, ``PINNED_DAY`` (a Wednesday in the middle of a
+quarter), with time still ticking from there, so no test depends on the day it runs. A test
+that needs another moment asks ``clock_at("2026-12-31 23:30", tz="Europe/Rome")``. Threads
+(the live server of the browser tests) see the same clock; ``okrs`` subprocesses run on the
+real one, so what they check must not depend on the day.
 """
 
 from __future__ import annotations
@@ -16,17 +22,47 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import translation
 
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.workspace import services as workspace
 from okrs.workspace.models import Organization, Role, Team
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import actor_for
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# 10:00 UTC on a Wednesday in the middle of a quarter: an ordinary working day.
+PINNED_DAY = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[time_machine.Coordinates]:
+    """Every test starts at ``PINNED_DAY``; time ticks on from there (timeouts, leases)."""
+    with time_machine.travel(PINNED_DAY, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def clock_at(_pinned_clock: time_machine.Coordinates, settings: Any) -> Any:
+    """``clock_at("2028-02-29 23:30", tz="Europe/Rome")`` moves the clock to that local moment
+    (and makes ``tz`` the server's TIME_ZONE); time keeps ticking from there."""
+
+    def move(moment: str | dt.datetime, *, tz: str = "UTC") -> dt.datetime:
+        from zoneinfo import ZoneInfo
+
+        settings.TIME_ZONE = tz
+        at = moment if isinstance(moment, dt.datetime) else dt.datetime.fromisoformat(moment)
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=ZoneInfo(tz))
+        _pinned_clock.move_to(at, tick=True)
+        return at
+
+    return move
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +119,7 @@ PERSONAS = {
 
 def make_cycle(actor: Actor, name: str, *, today: dt.date | None = None) -> Cycle:
     """An active cycle that started 45 days ago and lasts 91 days."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     start = today - dt.timedelta(days=45)
     cycle = goals.cycle_create(
         actor=actor, name=name, start=start, end=start + dt.timedelta(days=90)

@@ -16,8 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from okrs.demo.loader import demo_load
-from okrs.demo.metrics import events_generate, okrs_database_url
+from okrs.demo.metrics import events_generate
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.metrics import connectors
 from okrs.metrics import services as metrics
@@ -131,13 +132,14 @@ def _demo_metrics() -> dict[str, MetricDefinition]:
 
 
 def test_demo_key_results_are_measured_from_real_sources_at_once(live_demo, tmp_path):
-    assert any("measured 4 live metrics" in line and "0 failed" in line for line in live_demo)
+    assert any("measured 5 live metrics" in line and "0 failed" in line for line in live_demo)
     found = _demo_metrics()
     uploads = found["Cut failed match uploads from 4.1% to 1.5%"]
     processing = found["Process at least 95% of uploaded matches within 30 minutes"]
     measured = found["Raise key results measured straight from their data source from 0% to 25%"]
     fresh = found["Keep at least 90% of key results checked in within the 14-day cadence"]
-    assert len(found) == 4
+    new_arr = found["Add EUR 1.6M of new club ARR this quarter"]
+    assert len(found) == 5
     assert {m.key_result.objective.cycle.status for m in found.values()} == {Cycle.Status.ACTIVE}
 
     events = uploads.data_source
@@ -145,11 +147,14 @@ def test_demo_key_results_are_measured_from_real_sources_at_once(live_demo, tmp_
     assert events.path == f"{tmp_path}/demo-data/events-*.parquet"
     assert len(list((tmp_path / "demo-data").glob("events-*.parquet"))) == 4
     assert processing.data_source == events
-    database = measured.data_source
-    assert database is not None and database.kind == DataSource.Kind.SQL
-    assert database.url == okrs_database_url() and ":***@" not in database.url
+    warehouse = new_arr.data_source
+    assert warehouse is not None and warehouse.kind == DataSource.Kind.SQL
+    assert warehouse.url == f"sqlite:///{tmp_path}/demo-data/warehouse.sqlite3"
+    assert measured.builtin == MetricDefinition.Builtin.KEY_RESULTS_MEASURED
     assert fresh.builtin == MetricDefinition.Builtin.CHECK_INS_ON_TIME
-    assert {uploads.schedule, processing.schedule} == {MetricDefinition.Schedule.DAILY}
+    assert {uploads.schedule, processing.schedule, new_arr.schedule} == {
+        MetricDefinition.Schedule.DAILY
+    }
     assert {measured.schedule, fresh.schedule} == {MetricDefinition.Schedule.HOURLY}
 
     for metric in found.values():
@@ -169,13 +174,20 @@ def test_demo_key_results_are_measured_from_real_sources_at_once(live_demo, tmp_
     cycle = uploads.key_result.objective.cycle
     weeks = CheckIn.objects.filter(key_result=uploads.key_result, source=CheckIn.Source.SYNC)
     assert weeks.count() >= 6
-    days = sorted(c.created_at.date() for c in weeks)
-    assert days[0] >= cycle.start and days[-1] == timezone.localdate() - dt.timedelta(days=1)
+    days = sorted(timezone.localdate(c.created_at) for c in weeks)
+    assert days[0] >= cycle.start and days[-1] == clock.today() - dt.timedelta(days=1)
     assert all(Decimal("1.5") < c.value < Decimal("4.6") for c in weeks)
     assert Decimal(85) < processing.last_value < Decimal(95)
-    # The okrs database query counts this cycle's bound key results, as the ORM does.
+    # The warehouse's new ARR grows week by week towards the story's EUR 0.74M of day 42.
+    arr = list(
+        CheckIn.objects.filter(key_result=new_arr.key_result, source=CheckIn.Source.SYNC)
+        .order_by("created_at")
+        .values_list("value", flat=True)
+    )
+    assert len(arr) >= 5 and arr == sorted(arr) and Decimal("0.6") < arr[-1] < Decimal("0.9")
+    # The built-in counts this cycle's bound key results.
     key_results = KeyResult.objects.filter(objective__cycle=cycle).count()
-    share = Decimal(100 * len(found) / key_results).quantize(Decimal("0.1"))
+    share = Decimal(100 * len(found) / key_results).quantize(Decimal("0.01"))
     assert measured.last_value == share
     assert fresh.last_value == Decimal(100)  # every key result has a value under 14 days old
 
@@ -188,10 +200,10 @@ def test_demo_sync_again_changes_nothing_until_the_data_does(live_demo):
         next_run_at=timezone.now() - dt.timedelta(minutes=1)
     )
     again = run_due(scope=Q(organization=organization), threads=2)
-    assert (again.runs, again.failures, again.check_ins) == (4, 0, 0)
+    assert (again.runs, again.failures, again.check_ins) == (5, 0, 0)
     assert synced.count() == before
 
-    # Binding one more key result is new data for the okrs database query: the next run says so.
+    # Binding one more key result is new data for the built-in: the next run says so.
     measured = KeyResult.objects.get(organization=organization, metric__startswith="key results m")
     before = measured.current
     other = KeyResult.objects.filter(objective=measured.objective, measured_by__isnull=True).first()
@@ -208,7 +220,7 @@ def test_demo_sync_again_changes_nothing_until_the_data_does(live_demo):
     measured.refresh_from_db()
     key_results = KeyResult.objects.filter(objective__cycle=measured.objective.cycle).count()
     assert before is not None and measured.current > before
-    assert measured.current == Decimal(100 * 5 / key_results).quantize(Decimal("0.1"))
+    assert measured.current == Decimal(100 * 6 / key_results).quantize(Decimal("0.01"))
     assert measured.check_ins.filter(source=CheckIn.Source.SYNC).count() == 2
 
 
@@ -218,7 +230,7 @@ def test_demo_reloads_without_new_sources_or_files(live_demo, tmp_path):
     again = demo_load(password="demo-pass")
     assert any("already loaded" in line for line in again)
     assert DataSource.objects.filter(organization__slug="demo").count() == 2
-    assert MetricDefinition.objects.filter(organization__slug="demo").count() == 4
+    assert MetricDefinition.objects.filter(organization__slug="demo").count() == 5
     assert [p.stat().st_mtime_ns for p in parts] == written
     assert not any("measured" in line for line in again)  # nothing was due
 

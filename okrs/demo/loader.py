@@ -1,9 +1,11 @@
 """Load the demo organizations of ``okrs.demo.data`` through the services, as a user would.
 
-Dates are relative to today so the demo always shows a live cycle at about its midpoint and a
-closed one before it. Loading happens once; later runs only reset the demo logins. Live metrics
-are measured right after loading (and on every later run, for those that are due), so their
-values show at once; a worker (``okrs worker``) keeps them up to date after that.
+Dates are relative to today (``okrs.lib.clock``) so the demo always shows a live cycle at about
+its midpoint and a closed one before it. Loading happens once; later runs only reset the demo
+logins. The generated data (events, warehouse) holds the active cycle's days up to yesterday and
+is written again by a later run once more days have ended. Live metrics are measured right after
+loading (and on every later run, for those that are due), so their values show at once; a
+worker (``okrs worker``) keeps them up to date after that.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from okrs.demo.data import ORGANIZATIONS
-from okrs.demo.metrics import EVENTS_PATTERN, events_folder, events_generate, okrs_database_url
+from okrs.demo.metrics import EVENTS_PATTERN, events_folder, events_generate
+from okrs.demo.warehouse import WAREHOUSE_FILE, warehouse_generate, warehouse_path
 from okrs.goals import services as goals
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.metrics import services as metrics
 from okrs.metrics.models import DataSource
 from okrs.workspace import services as workspace
@@ -36,7 +39,7 @@ DEMO_USERS = {"demo": ["demo", "demo-coaching"], "coach": ["demo-coaching"]}
 
 def demo_load(*, password: str, today: dt.date | None = None) -> list[str]:
     """Load what is missing and reset the demo logins; return what was done, for the terminal."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     hashed = make_password(password)  # hashed once: 40 people at a second each would be slow
     report = []
     with transaction.atomic():
@@ -49,33 +52,42 @@ def demo_load(*, password: str, today: dt.date | None = None) -> list[str]:
         for username, slugs in DEMO_USERS.items():
             _demo_login(username, slugs, hashed_password=hashed)
         report.append("demo logins 'demo' and 'coach' are ready")
-    # After the commit: the okrs database is one of the sources, read by its own connection.
-    report += _live_metrics_sync()
+    # After the commit: the metrics are measured by the scheduler, as a worker would.
+    report += _live_metrics_sync(today)
     return report
 
 
-def _live_metrics_sync() -> list[str]:
-    """Write the demo's event files if they are missing, then measure the metrics that are due."""
+def _live_metrics_sync(today: dt.date) -> list[str]:
+    """Write the demo's data up to last night where it is missing, then measure what is due."""
     from okrs.metrics.scheduler import run_due
 
     report = []
     slugs = [spec["slug"] for spec in ORGANIZATIONS if spec.get("data_sources")]
-    # Where the demo's files source reads them (the OKRS_HOME of the first load).
-    event_sources = DataSource.objects.filter(
-        organization__slug__in=slugs,
-        kind=DataSource.Kind.FILES,
-        path__endswith="/" + EVENTS_PATTERN,
+    # Where the demo's sources read their data (the OKRS_HOME of the first load).
+    sources = DataSource.objects.filter(organization__slug__in=slugs).filter(
+        Q(kind=DataSource.Kind.FILES, path__endswith="/" + EVENTS_PATTERN)
+        | Q(kind=DataSource.Kind.SQL, url__startswith="sqlite:///", url__endswith=WAREHOUSE_FILE)
     )
-    for source in event_sources:
+    for source in sources:
         cycle = Cycle.objects.filter(
             organization_id=source.organization_id, status=Cycle.Status.ACTIVE
         ).first()
         if cycle is None:
             continue
-        folder = Path(source.path).parent
-        rows = events_generate(folder, start=cycle.start, days=(cycle.end - cycle.start).days + 1)
-        report.append(f"demo events: {rows:,} rows in {source.path}")
-    # One query at a time: four small metrics, and the okrs database is never read while written.
+        # Whole days only, the last one being yesterday: no day is read before it has ended.
+        last_day = min(cycle.end, today - dt.timedelta(days=1))
+        if last_day < cycle.start:
+            continue  # the cycle started today: nothing has been exported yet
+        if source.kind == DataSource.Kind.FILES:
+            folder = Path(source.path).parent
+            days = (last_day - cycle.start).days + 1
+            rows = events_generate(folder, start=cycle.start, days=days)
+            report.append(f"demo events: {rows:,} rows in {source.path}")
+        else:
+            path = Path(source.url.removeprefix("sqlite:///"))
+            rows = warehouse_generate(path, start=cycle.start, last_day=last_day)
+            report.append(f"demo warehouse: {rows:,} subscriptions in {path}")
+    # One query at a time: a handful of small metrics, as a laptop's demo.
     synced = run_due(scope=Q(organization__slug__in=slugs), threads=1)
     if synced.runs:
         report.append(
@@ -170,7 +182,9 @@ def _data_source_load(actor: Actor, spec: dict[str, Any]) -> DataSource:
             "{demo_data}", str(events_folder(settings.OKRS_HOME))
         )
     if "url" in fields:
-        fields["url"] = fields["url"].replace("{okrs_database}", okrs_database_url())
+        fields["url"] = fields["url"].replace(
+            "{demo_warehouse}", str(warehouse_path(settings.OKRS_HOME))
+        )
     return metrics.data_source_create(actor=actor, **fields)
 
 

@@ -1,13 +1,14 @@
-"""The data behind the demo's live metrics: generated video-platform events, and okrs' own database.
+"""The data behind the demo's live metrics: generated video-platform events.
 
 Fieldreel's upload pipeline "exports" its events to Parquet files, one per part of the cycle,
 in ``OKRS_HOME/demo-data/``. They are generated here with DuckDB, the same way every time for
-the same cycle (hashes of a seed, no random state), and cover the whole cycle: the demo's queries
-read the days before today only, so the values move day by day as if a nightly export were
-appending them, and the worker has something new to find.
+the same cycle and days (hashes of a seed, no random state). Like a nightly export, they hold
+the days from the cycle's start up to the day before okrs' today (``okrs.lib.clock``), never
+the database's own ``current_date``: the loader writes them again when a new day has ended, and
+a day already written never changes, so the history only grows.
 
-The okrs database itself is a SQL data source too; its URL is built from the running
-configuration without the password (libpq reads it from PGPASSWORD or ~/.pgpass).
+The demo's SQL source is a separate warehouse (``okrs.demo.warehouse``), never okrs' own
+database.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ PROCESSED_IN_30_MIN = ((0, 88.0), (14, 89.0), (28, 90.5), (38, 90.0), (42, 91.5)
 
 # One row per match: kick-off, club, platform, whether the upload failed and how long processing
 # took. Saturdays and Sundays are match days; every number comes from hash(match, salt, seed).
+# Which matches fail (and which are processed fast) is drawn by rank within each day, so a day's
+# share is the curve's value to the match: a week's share, whole or cut by the cycle's start or
+# by last night, is then a mean of the curve's values on its days, whatever the weekday the cycle
+# starts on. (Drawn one by one, a week of one weekday's 850 matches strayed by up to a point.)
 _MATCHES = """
 CREATE TABLE matches AS
 WITH days AS (
@@ -49,14 +54,21 @@ WITH days AS (
            (hash(d, n, 6, $seed) % 5)::INTEGER AS views,
            (hash(d, n, 7, $seed) % 1000000) / 1e6 AS u_kickoff
     FROM numbered
+), failing AS (
+    SELECT drawn.*, c.fast_pct,
+           row_number() OVER (PARTITION BY d ORDER BY u_fail, match_id)
+               <= round(count(*) OVER (PARTITION BY d) * c.failed_pct / 100) AS failed
+    FROM drawn JOIN curve AS c USING (d)
 )
-SELECT drawn.*, c.failed_pct, c.fast_pct,
+SELECT failing.*,
+       NOT failed AND row_number() OVER (PARTITION BY d, failed ORDER BY u_fast, match_id)
+           <= round(count(*) OVER (PARTITION BY d, failed) * fast_pct / 100) AS fast,
        day + to_minutes((8 * 60 + u_kickoff * 11 * 60)::BIGINT) AS kickoff,
        CASE WHEN country_pick < 3 THEN 'DE' WHEN country_pick < 5 THEN 'NL'
             WHEN country_pick < 7 THEN 'DK' WHEN country_pick < 8 THEN 'SE' ELSE 'NO' END
            AS country,
        CASE WHEN club_id % 5 < 3 THEN 'ios' ELSE 'android' END AS platform
-FROM drawn JOIN curve AS c USING (d)
+FROM failing
 """
 
 _EVENTS = """
@@ -69,21 +81,21 @@ FROM (
     FROM matches
     UNION ALL
     SELECT kickoff + INTERVAL 118 MINUTE, day,
-           CASE WHEN u_fail * 100 < failed_pct THEN 'upload_failed' ELSE 'upload_completed' END,
+           CASE WHEN failed THEN 'upload_failed' ELSE 'upload_completed' END,
            match_id, club_id, country, platform, NULL, d
     FROM matches
     UNION ALL
     SELECT kickoff + INTERVAL 118 MINUTE + to_minutes(minutes::BIGINT), day, 'match_processed',
            match_id, club_id, country, platform, minutes, d
     FROM (
-        SELECT *, CASE WHEN u_fast * 100 < fast_pct THEN round(4 + u_time * 26, 1)
+        SELECT *, CASE WHEN fast THEN round(4 + u_time * 26, 1)
                        ELSE round(31 + u_time * 90, 1) END AS minutes
-        FROM matches WHERE u_fail * 100 >= failed_pct
+        FROM matches WHERE NOT failed
     )
     UNION ALL
     SELECT kickoff + to_minutes((200 + 60 * v)::BIGINT), day, 'clip_viewed', match_id, club_id,
            country, platform, NULL, d
-    FROM (SELECT *, unnest(range(views)) AS v FROM matches WHERE u_fail * 100 >= failed_pct)
+    FROM (SELECT *, unnest(range(views)) AS v FROM matches WHERE NOT failed)
 )
 ORDER BY happened
 """
@@ -152,31 +164,3 @@ def _write_part(database: object, path: Path, *, first_day: int, last_day: int) 
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-
-
-def okrs_database_url() -> str:
-    """A SQLAlchemy URL of the database okrs is running on, without its password.
-
-    SQLite: the file (or the in-memory test database, shared by URI). PostgreSQL: user, host,
-    port and name; the password, if any, comes from PGPASSWORD or ~/.pgpass of whoever runs the
-    query, as for any libpq client, so it never lands in the data source.
-    """
-    from django.db import connection
-    from sqlalchemy.engine import URL
-
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(settings["NAME"])
-        if name.startswith("file:"):  # Django's in-memory test database, shared by URI
-            return f"sqlite:///{name}&uri=true" if "?" in name else f"sqlite:///{name}?uri=true"
-        return f"sqlite:///{Path(name).resolve()}"
-    if connection.vendor == "postgresql":
-        url = URL.create(
-            "postgresql",
-            username=settings.get("USER") or None,
-            host=settings.get("HOST") or None,
-            port=int(settings["PORT"]) if settings.get("PORT") else None,
-            database=settings["NAME"],
-        )
-        return url.render_as_string(hide_password=False)
-    raise ValueError(f"the demo cannot read a {connection.vendor} database")

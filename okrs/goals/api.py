@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
 from okrs.goals import services
@@ -43,6 +42,7 @@ from okrs.goals.selectors import (
     objectives_for,
     progress_board,
 )
+from okrs.lib import clock
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
 from okrs.lib.schemas import Id
@@ -163,7 +163,7 @@ def key_result_out(
 
 def key_results_out(actor: Actor, key_results: list[KeyResult]) -> list[dict[str, Any]]:
     """Several key results of ``key_results_shown``, with one progress board for all of them."""
-    today = timezone.localdate()
+    today = clock.today()
     board = progress_board(
         actor=actor, cycle_ids={kr.objective.cycle_id for kr in key_results}, today=today
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
 from okrs.goals.progress import Status
 from okrs.goals.selectors import ProgressBoard, Standing, progress_board
+from okrs.lib import clock
 from okrs.workspace.models import Team
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import team_subtree_ids, team_tree
@@ -166,7 +167,7 @@ def cycle_dashboard(
     *, actor: Actor, cycle: Cycle, team: Team | None = None, today: dt.date | None = None
 ) -> Dashboard:
     """Everything the dashboard shows for ``cycle``, optionally for ``team`` and the teams below."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     tree = team_tree(actor=actor)
     depth = {t.pk: d for t, d in tree}
     order = {t.pk: i for i, (t, _) in enumerate(tree)}

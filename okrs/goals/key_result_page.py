@@ -36,6 +36,7 @@ from okrs.goals.selectors import (
 )
 from okrs.goals.templatetags.okrs_goals import NO_VALUE, percent
 from okrs.goals.templatetags.okrs_goals import value as format_value
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.lib.links import team_page_url
 from okrs.metrics.errors import describe
@@ -172,7 +173,7 @@ def key_result_page(
     *, actor: Actor, key_result_id: int | str, today: dt.date | None = None
 ) -> KeyResultPage:
     """Everything the key-result page shows; NotFound for a key result of another organization."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     key_result = _key_result(actor, key_result_id)
     objective = key_result.objective
     cycle = objective.cycle

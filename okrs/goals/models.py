@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from okrs.goals import progress as maths
+from okrs.lib import clock
 from okrs.workspace.models import Organization, Team, ref_field
 
 # 24 digits with 6 decimals: a revenue of 10^17 or a rate of 0.000001 % both fit exactly.
@@ -62,9 +63,7 @@ class Cycle(models.Model):
 
     def expected_progress(self, today: dt.date | None = None) -> float:
         """Share of the cycle elapsed by ``today``: the linear pace every key result is held to."""
-        return maths.expected_progress(
-            start=self.start, end=self.end, today=today or timezone.localdate()
-        )
+        return maths.expected_progress(start=self.start, end=self.end, today=today or clock.today())
 
 
 class Objective(models.Model):
@@ -304,6 +303,8 @@ class CheckIn(models.Model):
     idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     # Where a synced value came from: data source, query fingerprint, run time, duration, rows.
     provenance = models.JSONField(_("provenance"), null=True, blank=True)
+    # timezone.now is what clock.now returns; named here as the migrations have it, so the
+    # default stays the same field (the only reference to it outside okrs.lib.clock).
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:

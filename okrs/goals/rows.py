@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils import timezone
-
 from okrs.goals.dashboard import (
     KeyResultRow,
     ObjectiveRow,
@@ -23,6 +21,7 @@ from okrs.goals.dashboard import (
 from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
 from okrs.goals.selectors import ProgressBoard, key_results_for, progress_board
 from okrs.goals.sparkline import Sparkline, sparkline
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.workspace.permissions import Actor
 
@@ -98,7 +97,7 @@ def key_result_row_context(
     ``trend`` (a Sparkline or None) and ``can_check_in``. Five queries; NotFound for a key
     result of another organization.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     key_result = with_latest_check_in(key_results_for(actor=actor).filter(pk=key_result_id)).first()
     if key_result is None:
         raise NotFound()

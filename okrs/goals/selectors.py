@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.lib import clock
 from okrs.workspace.permissions import Actor
 
 
@@ -71,7 +71,7 @@ def progress_board(
     *, actor: Actor, cycle_ids: Iterable[int], today: dt.date | None = None
 ) -> ProgressBoard:
     """Compute the standing of everything in ``cycle_ids`` (two queries whatever their size)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     ids = set(cycle_ids)
     objective_rows = list(
         Objective.objects.filter(organization=actor.organization, cycle_id__in=ids).values_list(

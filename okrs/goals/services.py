@@ -8,13 +8,13 @@ from typing import Any, Final
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from okrs.goals import progress as maths
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
 from okrs.goals.selectors import progress_board
+from okrs.lib import clock
 from okrs.lib.refs import ref_base, ref_unique
 from okrs.workspace.audit import apply_changes, audit_event, audit_record, snapshot
 from okrs.workspace.models import AuditEvent, Membership, Team
@@ -482,7 +482,7 @@ def key_result_check_in(
         source=source,
         idempotency_key=idempotency_key or None,
         provenance=provenance,
-        created_at=at or timezone.now(),
+        created_at=at or clock.now(),
     )
     _validate_check_in_value(key_result, check_in)
     check_in.full_clean(validate_unique=False)
@@ -514,7 +514,7 @@ def key_result_check_in(
 def _validate_check_in_value(key_result: KeyResult, check_in: CheckIn) -> None:
     """The rules a check-in's value and time follow whoever sends them."""
     errors: dict[str, Any] = {}
-    if check_in.created_at > timezone.now() + dt.timedelta(minutes=5):
+    if check_in.created_at > clock.now() + dt.timedelta(minutes=5):
         errors["at"] = _("A check-in cannot be dated in the future.")
     if key_result.kind == KeyResult.Kind.BINARY and check_in.value not in (0, 1):
         errors["value"] = _("A binary key result is checked in as 1 (done) or 0 (not done).")

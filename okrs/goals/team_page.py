@@ -11,14 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
-
 from okrs.goals.dashboard import KeyResultRow, ObjectiveRow
 from okrs.goals.models import Cycle, Objective
 from okrs.goals.rows import key_result_trends, objective_rows, trend_line
 from okrs.goals.selectors import Standing, objectives_for, progress_board
 from okrs.goals.sparkline import Sparkline
 from okrs.goals.tree import team_paths
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.workspace.models import Team
 from okrs.workspace.permissions import Actor
@@ -67,7 +66,7 @@ def team_page(
     *, actor: Actor, team_id: int, cycle: Cycle, today: dt.date | None = None
 ) -> TeamPage:
     """Everything the team page shows for ``cycle``; NotFound for a team of another organization."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     teams = team_tree(actor=actor)
     team = next((t for t, _ in teams if t.pk == team_id), None)
     if team is None:

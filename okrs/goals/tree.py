@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from okrs.goals.dashboard import KeyResultRow, ObjectiveRow
 from okrs.goals.models import Cycle, KeyResult, Objective
 from okrs.goals.rows import objective_rows
 from okrs.goals.selectors import progress_board
+from okrs.lib import clock
 from okrs.workspace.models import Team
 from okrs.workspace.permissions import Actor
 from okrs.workspace.selectors import team_subtree_ids, team_tree
@@ -176,7 +175,7 @@ def alignment_tree(
     Five queries whatever the size: teams, objectives, the progress board (two) and the key
     results with their latest check-in. Cancelled objectives are left out.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     teams = team_tree(actor=actor)
     order = {t.pk: i for i, (t, _) in enumerate(teams)}
     shown_team_ids = team_subtree_ids(teams, team.pk) if team else set(order)

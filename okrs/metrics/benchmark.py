@@ -40,6 +40,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from okrs.lib import clock
+
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/"
 GOAL_RATIO = 1.3
 DAYS = 91
@@ -128,7 +130,7 @@ def events_table(cache: Path, rows: int) -> EventTable:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("events-*.parquet"):
         old.unlink()
-    start = dt.date.today() - dt.timedelta(days=DAYS)
+    start = clock.today() - dt.timedelta(days=DAYS)
     started = time.perf_counter()
     database = duckdb.connect(":memory:")
     database.execute("SET enable_progress_bar = false")
@@ -419,7 +421,6 @@ def _bind_all(
 def _okrs_run(source_id: int, threads: int, *, reset: bool) -> dict[str, Any]:
     """Make every metric of the source due and run them as a worker does; time it."""
     from django.db.models import Q
-    from django.utils import timezone
 
     from okrs.goals.models import KeyResult
     from okrs.metrics.models import MetricDefinition
@@ -429,7 +430,7 @@ def _okrs_run(source_id: int, threads: int, *, reset: bool) -> dict[str, Any]:
     if reset:
         # Forget the last value, so that every run writes its 1,000 check-ins (a changed value).
         KeyResult.objects.filter(measured_by__data_source_id=source_id).update(current=None)
-    bound.update(next_run_at=timezone.now() - dt.timedelta(seconds=1))
+    bound.update(next_run_at=clock.now() - dt.timedelta(seconds=1))
     started = time.perf_counter()
     report = run_due(scope=Q(data_source_id=source_id), threads=threads, budget_seconds=24 * 3600)
     seconds = time.perf_counter() - started

@@ -10,10 +10,10 @@ import datetime as dt
 import time
 from decimal import Decimal
 
-from django.db.models import Max
-from django.utils import timezone
+from django.db.models import Count, Max
 
 from okrs.goals.models import Cycle, KeyResult, Objective
+from okrs.lib import clock
 from okrs.metrics.connectors import MetricError
 from okrs.metrics.reading import Reading
 from okrs.workspace.models import Team
@@ -52,6 +52,19 @@ def objectives_aligned(cycle: Cycle, *, now: dt.datetime) -> Reading:
     return Reading(value=_share(aligned, len(parents)), row_count=len(parents))
 
 
+def key_results_measured(cycle: Cycle, *, now: dt.datetime) -> Reading:
+    """Share of the cycle's key results measured straight from their data (a bound metric)."""
+    measured = (
+        KeyResult.objects.filter(objective__cycle=cycle)
+        .exclude(objective__state=Objective.State.CANCELLED)
+        .annotate(bound=Count("measured_by"))
+        .values_list("bound", flat=True)
+    )
+    values = list(measured)
+    bound = sum(1 for metric in values if metric)
+    return Reading(value=_share(bound, len(values)), row_count=len(values))
+
+
 def estimate_gap(cycle: Cycle, *, now: dt.datetime) -> Reading:
     """Average gap between estimated and actual cost of delivered backlog items.
 
@@ -64,6 +77,7 @@ def estimate_gap(cycle: Cycle, *, now: dt.datetime) -> Reading:
 BUILTINS = {
     "check_ins_on_time": check_ins_on_time,
     "objectives_aligned": objectives_aligned,
+    "key_results_measured": key_results_measured,
     "estimate_gap": estimate_gap,
 }
 
@@ -72,5 +86,5 @@ def measure_builtin(name: str, key_result: KeyResult) -> tuple[Reading, int]:
     """The built-in metric ``name`` for ``key_result``'s cycle, and how long it took (ms)."""
     started = time.perf_counter()
     cycle = Cycle.objects.select_related("organization").get(pk=key_result.objective.cycle_id)
-    reading = BUILTINS[name](cycle, now=timezone.now())
+    reading = BUILTINS[name](cycle, now=clock.now())
     return reading, round((time.perf_counter() - started) * 1000)

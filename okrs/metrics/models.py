@@ -92,6 +92,10 @@ class MetricDefinition(models.Model):
     class Builtin(models.TextChoices):
         CHECK_INS_ON_TIME = "check_ins_on_time", _("Share of key results checked in on time")
         OBJECTIVES_ALIGNED = "objectives_aligned", _("Share of objectives aligned to a parent")
+        KEY_RESULTS_MEASURED = (
+            "key_results_measured",
+            _("Share of key results measured from their data"),
+        )
         ESTIMATE_GAP = "estimate_gap", _("Average gap between estimated and actual cost")
 
     class Schedule(models.TextChoices):

@@ -12,9 +12,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
-
 from okrs.goals.models import Cycle, KeyResult
+from okrs.lib import clock
 from okrs.metrics import connectors
 from okrs.metrics.builtins import measure_builtin
 from okrs.metrics.connectors import MetricError
@@ -82,7 +81,7 @@ def run_query(
 
 def measure_query(*, data_source: DataSource, query: str, key_result: KeyResult) -> Measurement:
     """Run a query for ``key_result`` (saved or being drafted) and read its result."""
-    ran_at = timezone.now()
+    ran_at = clock.now()
     started = time.perf_counter()
     fingerprint = connectors.query_fingerprint(query)
     try:
@@ -102,7 +101,7 @@ def measure_query(*, data_source: DataSource, query: str, key_result: KeyResult)
 
 def measure_builtin_metric(*, builtin: str, key_result: KeyResult) -> Measurement:
     """Compute a built-in metric for ``key_result``."""
-    ran_at = timezone.now()
+    ran_at = clock.now()
     started = time.perf_counter()
     try:
         reading, duration = measure_builtin(builtin, key_result)
@@ -119,7 +118,7 @@ def measure(metric: MetricDefinition) -> Measurement:
     Never raises: whatever goes wrong becomes the Measurement's error, so that the scheduler
     can record it on this metric and go on with the others.
     """
-    ran_at = timezone.now()
+    ran_at = clock.now()
     started = time.perf_counter()
     try:
         if metric.builtin:

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from okrs.goals.models import Cycle
+from okrs.lib import clock
 from okrs.metrics.models import MetricDefinition
 from okrs.metrics.runner import Measurement, measure
 from okrs.metrics.services import (
@@ -82,7 +82,7 @@ def claim_due(
     *, owner: str, now: dt.datetime | None = None, limit: int = BATCH, scope: Q | None = None
 ) -> list[int]:
     """Lease up to ``limit`` due metrics to ``owner``; returns the ids this owner now holds."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if not connection.features.has_select_for_update_skip_locked:
         # SQLite: one writer at a time, and the conditional UPDATE settles any race.
         return _claim(owner, now, limit, scope, lock=False)

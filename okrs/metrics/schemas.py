@@ -13,7 +13,7 @@ from okrs.lib.refs import REF_MAX_LENGTH
 from okrs.lib.schemas import PageOut, PatchIn, StrictIn
 
 DataSourceKind = Literal["sql", "files"]
-Builtin = Literal["check_ins_on_time", "objectives_aligned", "estimate_gap"]
+Builtin = Literal["check_ins_on_time", "objectives_aligned", "key_results_measured", "estimate_gap"]
 Schedule = Literal["hourly", "daily", "manual"]
 DataSourceRef = int | str
 

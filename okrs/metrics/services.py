@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from okrs.goals.models import CheckIn, Cycle, KeyResult
 from okrs.goals.services import key_result_check_in, key_result_sync_check_in
+from okrs.lib import clock
 from okrs.lib.refs import ref_base
 from okrs.metrics import connectors
 from okrs.metrics.errors import describe
@@ -196,7 +197,7 @@ def data_source_update(*, actor: Actor, data_source: DataSource, **changes: Any)
         )
         # Metrics of this source run again soon, on the new settings.
         data_source.metrics.exclude(schedule=MetricDefinition.Schedule.MANUAL).update(
-            next_run_at=timezone.now()
+            next_run_at=clock.now()
         )
     return data_source
 
@@ -283,7 +284,7 @@ def metric_bind(
     after = snapshot(metric, ["data_source", "query", "builtin", "schedule"])
     if after != before:
         # A new definition is measured soon and starts with a clean slate.
-        metric.next_run_at = timezone.now() if metric.interval else None
+        metric.next_run_at = clock.now() if metric.interval else None
         metric.failures, metric.last_error, metric.last_error_kind = 0, "", ""
         metric.last_error_params = {}
     metric.save()
@@ -355,7 +356,7 @@ def metric_claim(
     *, metric_id: int, owner: str, now: dt.datetime | None = None, lease: dt.timedelta = LEASE
 ) -> bool:
     """Take the lease of one metric so nobody else runs it; False if someone holds it."""
-    now = now or timezone.now()
+    now = now or clock.now()
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
     return bool(
         MetricDefinition.objects.filter(free, pk=metric_id).update(
@@ -373,7 +374,7 @@ def metric_lease_renew(*, metric: MetricDefinition, owner: str) -> bool:
     """
     # Still ours even if it expired meanwhile, as long as nobody else has taken it.
     renewed = MetricDefinition.objects.filter(pk=metric.pk, lease_owner=owner).update(
-        lease_until=timezone.now() + lease_for(metric)
+        lease_until=clock.now() + lease_for(metric)
     )
     return bool(renewed)
 
@@ -385,7 +386,7 @@ def metrics_lease_renew(*, metrics: Sequence[MetricDefinition]) -> list[MetricDe
     ``metric_lease_renew`` for the queries a worker starts together: one UPDATE per owner and
     lease length (usually one), and a read of which are still ours only when some were lost.
     """
-    now = timezone.now()
+    now = clock.now()
     held = [metric for metric in metrics if not metric.lease_owner]
     groups: dict[tuple[str, dt.timedelta], list[MetricDefinition]] = defaultdict(list)
     for metric in metrics:
@@ -410,7 +411,7 @@ def _history_check_ins(actor: Actor, metric: MetricDefinition, measurement: Meas
     """
     assert measurement.reading is not None
     cycle = metric.key_result.objective.cycle
-    last_day = min(cycle.end, timezone.localdate())
+    last_day = min(cycle.end, clock.today())
     tz = timezone.get_current_timezone()
     written = 0
     for day, value in measurement.reading.history:
@@ -633,7 +634,7 @@ def _remember(
     params: dict[str, Any],
     detail: str,
 ) -> None:
-    now = timezone.now()
+    now = clock.now()
     metric.last_run_at, metric.last_duration_ms = measurement.ran_at, measurement.duration_ms
     metric.lease_until, metric.lease_owner = None, ""
     changed = ["last_run_at", "last_duration_ms", "lease_until", "lease_owner", "failures"]

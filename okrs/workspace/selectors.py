@@ -6,8 +6,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Model, QuerySet
-from django.utils import timezone
 
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.workspace.models import (
     ApiToken,
@@ -61,7 +61,7 @@ def actor_for_token(*, secret: str) -> Actor | None:
     except NotFound:
         return None
     # A coarse timestamp is enough and keeps writes off the hot path.
-    now = timezone.now()
+    now = clock.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return actor

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from okrs.lib import clock
 from okrs.lib.errors import NotFound
 from okrs.lib.refs import ref_base, ref_unique
 from okrs.workspace.audit import apply_changes, audit_record, snapshot
@@ -138,7 +138,7 @@ def membership_remove(*, actor: Actor, membership: Membership) -> None:
     # Tokens revoked earlier keep the time they were revoked at.
     ApiToken.objects.filter(
         user=membership.user, organization=actor.organization, revoked_at__isnull=True
-    ).update(revoked_at=timezone.now())
+    ).update(revoked_at=clock.now())
     audit_record(
         actor=actor, action="membership.delete", instance=membership, before=snapshot(membership)
     )
@@ -281,7 +281,7 @@ def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
         _("You can revoke your own tokens; only an admin revokes someone else's."),
     )
     if token.revoked_at is None:
-        token.revoked_at = timezone.now()
+        token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
         audit_record(
             actor=actor,
