@@ -101,7 +101,7 @@ ORDER BY happened
 """
 
 
-def _curve(points: tuple[tuple[int, float], ...], day: int) -> float:
+def curve(points: tuple[tuple[int, float], ...], day: int) -> float:
     """The value on ``day`` of a line through ``points`` (days of the cycle, ascending)."""
     for (d0, v0), (d1, v1) in itertools.pairwise(points):
         if d0 <= day <= d1:
@@ -137,7 +137,7 @@ def events_generate(folder: Path, *, start: dt.date, days: int, seed: int = EVEN
         database.execute("CREATE TABLE curve (d INTEGER, failed_pct DOUBLE, fast_pct DOUBLE)")
         database.executemany(
             "INSERT INTO curve VALUES (?, ?, ?)",
-            [(d, _curve(FAILED_UPLOADS, d), _curve(PROCESSED_IN_30_MIN, d)) for d in range(days)],
+            [(d, curve(FAILED_UPLOADS, d), curve(PROCESSED_IN_30_MIN, d)) for d in range(days)],
         )
         database.execute(_MATCHES, {"start": start, "days": days, "seed": seed})
         database.execute(_EVENTS)

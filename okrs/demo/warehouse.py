@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import os
 import sqlite3
 import tempfile
 from pathlib import Path
+
+from okrs.demo.metrics import curve
 
 WAREHOUSE_FILE = "warehouse.sqlite3"
 WAREHOUSE_SEED = 20_261_002
@@ -61,10 +62,7 @@ def _draw(seed: int, *parts: object) -> int:
 
 def _new_arr_eur(day: int) -> int:
     """New club ARR signed from the cycle's start through ``day``, in EUR (to the hundred)."""
-    for (d0, v0), (d1, v1) in itertools.pairwise(NEW_ARR):
-        if d0 <= day <= d1:
-            return round((v0 + (v1 - v0) * (day - d0) / (d1 - d0)) * 10_000) * 100
-    return round(NEW_ARR[-1][1] * 10_000) * 100
+    return round(curve(NEW_ARR, day) * 10_000) * 100
 
 
 def _signings(start: dt.date, last_day: dt.date, seed: int) -> list[tuple[str, str, str, int]]:
