@@ -74,6 +74,45 @@ def _test_defaults(settings: Any) -> Iterator[None]:
     translation.deactivate()
 
 
+# ${NAME} variables the tests' data sources read, allowed as an operator would allow them.
+TEST_SOURCE_VARIABLES = [
+    "BASE_URL",
+    "DATA_DIR",
+    "DB",
+    "DB_PASSWORD",
+    "DB_USER",
+    "HOST",
+    "LAKE",
+    "OKRS_TEST_NOT_SET",
+    "OKRS_TEST_UNSET",
+    "OKRS_TEST_WAREHOUSE",
+    "PG_PASSWORD",
+    "PW",
+    "SCHEME",
+    "WAREHOUSE_URL",
+    "X",
+    "Y",
+]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _data_source_confinement() -> Iterator[None]:
+    """Tests keep their files in the temporary folder: it is a file root of the test run (for
+    the workers the tests start too), beside the default roots inside OKRS_HOME."""
+    import tempfile
+
+    from django.conf import settings
+
+    from okrs.metrics import connectors
+
+    roots = [*settings.OKRS_FILE_ROOTS, tempfile.gettempdir()]
+    os.environ["OKRS_FILE_ROOTS"] = ",".join(roots)
+    os.environ["OKRS_SOURCE_VARIABLES"] = ",".join(TEST_SOURCE_VARIABLES)
+    own = connectors.confinement().own_databases
+    connectors.confine(file_roots=roots, variables=TEST_SOURCE_VARIABLES, own_databases=own)
+    yield
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _close_metric_connections(django_db_setup: None) -> Iterator[None]:
     """Metric queries keep pooled connections (some to the test database itself): close them

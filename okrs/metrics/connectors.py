@@ -21,7 +21,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,17 +57,99 @@ class QueryResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# Names ${NAME} may read without being listed: the operator's own variables for data sources.
+SOURCE_VARIABLE_PREFIX = "OKRS_SOURCE_"
+
+
+@dataclass(frozen=True)
+class OwnDatabase:
+    """okrs' own database, which no data source may read however its URL is written."""
+
+    backend: str  # "sqlite" or "postgresql"
+    name: str  # the SQLite file, or the PostgreSQL database
+    host: str = ""
+    port: int = 5432
+
+
+@dataclass(frozen=True)
+class Confinement:
+    """What data sources may reach, set once from the settings (okrs.metrics.apps)."""
+
+    file_roots: tuple[Path, ...] = ()
+    variables: frozenset[str] = frozenset()
+    own_databases: tuple[OwnDatabase, ...] = ()
+
+
+_confinement = Confinement()
+
+
+def confine(
+    *,
+    file_roots: Iterable[str | Path],
+    variables: Iterable[str] = (),
+    own_databases: Iterable[OwnDatabase] = (),
+) -> None:
+    """Set the folders file sources may read, the extra ``${NAME}`` names, and okrs' database."""
+    global _confinement
+    _confinement = Confinement(
+        file_roots=tuple(Path(os.path.realpath(root)) for root in file_roots),
+        variables=frozenset(variables),
+        own_databases=tuple(own_databases),
+    )
+    forget_file_databases()
+
+
+def confinement() -> Confinement:
+    return _confinement
+
+
+def variable_allowed(name: str) -> bool:
+    return name.startswith(SOURCE_VARIABLE_PREFIX) or name in _confinement.variables
+
+
+def referenced_variables(text: str) -> list[str]:
+    return ENV_REFERENCE.findall(text)
+
+
 def expand_env(text: str, environ: Mapping[str, str] | None = None) -> str:
-    """``text`` with every ``${NAME}`` replaced by that environment variable; MetricError if unset."""
+    """``text`` with every ``${NAME}`` replaced by that environment variable.
+
+    Only names the operator allowed are read (``OKRS_SOURCE_*`` and the names listed in
+    ``OKRS_SOURCE_VARIABLES``): a data source must not be a way to read the server's secrets.
+    MetricError if a name is refused or unset.
+    """
     environ = os.environ if environ is None else environ
 
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
+        if not variable_allowed(name):
+            raise MetricError("config", refused_variable=name)
         if name not in environ:
             raise MetricError("config", missing_variable=name)
         return environ[name]
 
     return ENV_REFERENCE.sub(value, text)
+
+
+def safe_detail(detail: str, *, secrets: Iterable[str] = ()) -> str:
+    """A database's error as people may see it: one line, no values quoted from rows or files,
+    no expanded secret. Identifiers (double quotes in SQL) stay, so the error still says where."""
+    line = _first_line(detail)
+    for secret in secrets:
+        if secret and len(secret) >= 3:
+            line = line.replace(secret, "***")
+    line = _QUOTED_VALUE.sub("'…'", line)
+    line = _VALUE_AFTER_COLON.sub(r"\1 …", line)
+    return line[:DETAIL_LIMIT]
+
+
+# 'text' literals are values (from a row, a file, the query): never shown back.
+_QUOTED_VALUE = re.compile(r"'(?:[^']|'')*'")
+# PostgreSQL's invalid input syntax for type integer: "abc" ends with the value.
+_VALUE_AFTER_COLON = re.compile(
+    r'((?:invalid input syntax|invalid input value)[^:]*:)\s*".*"', re.I
+)
+DETAIL_LIMIT = 300
 
 
 # user:password@ in a URL: the password runs to the last @ (passwords may hold : / ? or @).
@@ -162,6 +244,61 @@ def _read_only_sqlite(parsed: Any) -> Any:
     )
 
 
+_LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _host_addresses(host: str) -> frozenset[str]:
+    """Every address ``host`` names; a socket folder or a local name is "local"."""
+    import socket
+
+    if host.startswith("/") or host.lower() in _LOCAL_HOSTS:
+        return frozenset({"local"})
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return frozenset({host.lower()})
+    addresses = {info[4][0] for info in infos}
+    if any(a.startswith("127.") or a == "::1" for a in addresses):
+        addresses.add("local")
+    return frozenset(addresses)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_own_database(parsed: Any) -> None:
+    """MetricError if the parsed URL reaches okrs' own database (links, aliases, ports resolved)."""
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        database = parsed.database or ""
+        if parsed.query.get("mode") == "memory" or parsed.query.get("cache") == "shared":
+            raise MetricError("config", own_database=True)
+        if database.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+
+            database = unquote(urlsplit(database).path)
+        for own in _confinement.own_databases:
+            if own.backend == "sqlite" and database and _same_file(database, own.name):
+                raise MetricError("config", own_database=True)
+        return
+    if backend != "postgresql":
+        return
+    query = parsed.query
+    host = str(query.get("host") or parsed.host or os.environ.get("PGHOST", ""))
+    port = int(query.get("port") or parsed.port or os.environ.get("PGPORT", 5432) or 5432)
+    database = str(query.get("dbname") or parsed.database or os.environ.get("PGDATABASE", ""))
+    for own in _confinement.own_databases:
+        if own.backend != "postgresql":
+            continue
+        same_server = port == own.port and _host_addresses(host) & _host_addresses(own.host)
+        if same_server and (not database or database == own.name or "service" in query):
+            raise MetricError("config", own_database=True)
+
+
 def _create_engine(url: str, pool_size: int) -> Any:
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
@@ -169,8 +306,9 @@ def _create_engine(url: str, pool_size: int) -> Any:
 
     try:
         parsed = make_url(url)
-    except (ArgumentError, ValueError) as error:
-        raise MetricError("config", str(error), bad_url=True) from None
+    except (ArgumentError, ValueError):
+        raise MetricError("config", bad_url=True) from None
+    refuse_own_database(parsed)
     options: dict[str, Any] = {"pool_pre_ping": True}
     connect_args: dict[str, Any] = {}
     backend = parsed.get_backend_name()
@@ -209,11 +347,40 @@ def run_sql(
     row_limit: int = 10_000,
     pool_size: int = 4,
 ) -> QueryResult:
-    """Run ``query`` read-only on the database at ``url`` (``${NAME}`` expanded)."""
+    """Run ``query`` read-only on the database at ``url`` (``${NAME}`` expanded).
+
+    Refused before any connection: okrs' own database, however the URL names it. The error's
+    detail never holds an expanded secret or a value quoted from the data.
+    """
+    _require_select(query)
+    expanded = expand_env(url)
+    try:
+        return _run_sql(expanded, query, params, timeout, row_limit, pool_size)
+    except MetricError as error:
+        error.detail = safe_detail(error.detail, secrets=_secrets_of(url, expanded))
+        raise
+
+
+def _secrets_of(written: str, expanded: str) -> list[str]:
+    """The values ``${NAME}`` brought in, and the URL's own password."""
+    values = [os.environ.get(name, "") for name in referenced_variables(written)]
+    credentials = _CREDENTIALS.match(expanded)
+    if credentials:
+        values.append(credentials["password"])
+    return sorted(set(values), key=len, reverse=True)
+
+
+def _run_sql(
+    url: str,
+    query: str,
+    params: Mapping[str, Any] | None,
+    timeout: float,
+    row_limit: int,
+    pool_size: int,
+) -> QueryResult:
     from sqlalchemy import exc
 
-    _require_select(query)
-    engine = _engine(expand_env(url), pool_size)
+    engine = _engine(url, pool_size)
     started = time.perf_counter()
     try:
         connection = engine.connect()
@@ -377,6 +544,37 @@ def _folder_of(pattern: str) -> str:
     return str(Path(*fixed)) if fixed else "/"
 
 
+def _inside_roots(path: Path) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in _confinement.file_roots)
+
+
+def confined_path(path: str) -> str:
+    """``path`` with its fixed folder resolved, if it lies inside the operator's file roots.
+
+    The check is made on the resolved folder, so ``..`` and links cannot lead out of the roots;
+    ``..`` is refused outright, since DuckDB would otherwise allow the folder it names.
+    """
+    if not Path(path).is_absolute():
+        raise MetricError("config", relative_path=path)
+    if ".." in Path(path).parts:
+        raise MetricError("config", parent_folder=path)
+    folder = _folder_of(path)
+    if folder == "/":
+        # Queries may read only the source's own folder; a wildcard at the top would be all.
+        raise MetricError("config", wildcard_folder=path)
+    resolved = Path(os.path.realpath(folder))
+    if not _inside_roots(resolved):
+        raise MetricError("config", outside_roots=path)
+    return str(resolved / Path(path).relative_to(folder))
+
+
+def _require_files_inside_roots(path: str) -> None:
+    """Every file the pattern matches now must resolve inside the roots (no link leads out)."""
+    for match in globbing.glob(path):
+        if not _inside_roots(Path(os.path.realpath(match))):
+            raise MetricError("config", outside_roots=path)
+
+
 def _quoted(text: str, quote: str = "'") -> str:
     return quote + text.replace(quote, quote * 2) + quote
 
@@ -394,11 +592,7 @@ def _file_database(table: str, path: str) -> Any:
         database = _file_databases.get(key)
         if database is not None:
             return database
-        if not Path(path).is_absolute():
-            raise MetricError("config", relative_path=path)
-        if _folder_of(path) == "/":
-            # Queries may read only the source's own folder; a wildcard at the top would be all.
-            raise MetricError("config", wildcard_folder=path)
+        path = confined_path(path)
         reader = _reader(path)
         database = duckdb.connect(":memory:")
         try:
@@ -442,9 +636,27 @@ def run_files(
     row_limit: int = 10_000,
 ) -> QueryResult:
     """Run ``query`` on the CSV/Parquet files at ``path`` (``${NAME}`` expanded), seen as ``table``."""
+
+    expanded = expand_env(path)
+    try:
+        return _run_files(table, expanded, query, params, timeout, row_limit)
+    except MetricError as error:
+        error.detail = safe_detail(error.detail, secrets=_secrets_of(path, expanded))
+        raise
+
+
+def _run_files(
+    table: str,
+    path: str,
+    query: str,
+    params: Mapping[str, Any] | None,
+    timeout: float,
+    row_limit: int,
+) -> QueryResult:
     import duckdb
 
-    cursor = _file_cursor(table, expand_env(path))
+    cursor = _file_cursor(table, path)
+    _require_files_inside_roots(confined_path(path))
     started = time.perf_counter()
     timer = threading.Timer(timeout, cursor.interrupt)
     timer.daemon = True

@@ -14,6 +14,26 @@ def _config(params: dict[str, Any]) -> str:
             "The environment variable %(name)s is not set where the query runs. Set it for the"
             " web server and the workers, or write the value in the data source."
         ) % {"name": params["missing_variable"]}
+    if "refused_variable" in params:
+        return _(
+            "${%(name)s} may not be read by a data source: only variables whose names start with"
+            " OKRS_SOURCE_, or that the operator lists in OKRS_SOURCE_VARIABLES, are. Rename the"
+            " variable, or ask the operator to allow it."
+        ) % {"name": params["refused_variable"]}
+    if "own_database" in params:
+        return _(
+            "This URL leads to okrs' own database, which holds every organization's data: a data"
+            " source may not read it. Use the built-in metrics, or a separate database."
+        )
+    if "parent_folder" in params:
+        return _(
+            "The files path '%(path)s' contains '..'. Write the folder itself, without '..'."
+        ) % {"path": params["parent_folder"]}
+    if "outside_roots" in params:
+        return _(
+            "'%(path)s' is outside the folders data sources may read. Put the files in a folder"
+            " the operator allowed (OKRS_FILE_ROOTS), or ask the operator to allow this one."
+        ) % {"path": params["outside_roots"]}
     if "missing_driver" in params:
         return _(
             "No database driver for '%(name)s' is installed. Install the SQLAlchemy dialect of"

@@ -445,11 +445,11 @@ def test_missing_files_are_unavailable(tmp_path: Path, events: str) -> None:
     assert error.kind == "unavailable"
 
 
-def test_relative_and_unknown_file_paths_are_config_errors() -> None:
+def test_relative_and_unknown_file_paths_are_config_errors(tmp_path: Path) -> None:
     error, _ = failure(run_files, "events", "data/events.parquet", "select 1")
     assert error.params == {"relative_path": "data/events.parquet"}
-    error, _ = failure(run_files, "events", "/data/events.json", "select 1")
-    assert error.params == {"unknown_file_kind": "/data/events.json"}
+    error, _ = failure(run_files, "events", f"{tmp_path}/events.json", "select 1")
+    assert error.params == {"unknown_file_kind": f"{tmp_path}/events.json"}
 
 
 def test_a_wildcard_in_the_first_folder_is_refused_as_it_would_open_every_file() -> None:
