@@ -40,6 +40,7 @@ from okrs.goals.models import CheckIn, Cycle, KeyResult, Objective
 from okrs.metrics.errors import describe
 from okrs.metrics.models import DataSource, MetricDefinition
 from okrs.metrics.runner import Measurement, measure
+from okrs.metrics.services import audit_measurement
 from okrs.workspace.permissions import TEAM_WRITERS, Actor, require, require_same_organization
 
 
@@ -181,7 +182,7 @@ def metric_check(
     if draft is not None:
         if draft.data_source is not None:
             require_same_organization(actor, draft.data_source)
-        return _measure_draft(key_result, draft)
+        return _audited(actor, key_result, draft, _measure_draft(key_result, draft))
     metric = (
         MetricDefinition.objects.filter(organization=actor.organization, key_result=key_result)
         .select_related("data_source")
@@ -195,7 +196,23 @@ def metric_check(
             )
         )
     metric.key_result = key_result
-    return measure(metric)
+    measurement = measure(metric)
+    audit_measurement(actor=actor, action="metric.check", metric=metric, measurement=measurement)
+    return measurement
+
+
+def _audited(
+    actor: Actor, key_result: KeyResult, draft: MetricDraft, measurement: Measurement
+) -> Measurement:
+    unsaved = MetricDefinition(
+        organization_id=key_result.organization_id,
+        key_result=key_result,
+        data_source=draft.data_source,
+        query=draft.query,
+        builtin=draft.builtin,
+    )
+    audit_measurement(actor=actor, action="metric.check", metric=unsaved, measurement=measurement)
+    return measurement
 
 
 def measure_concurrently(

@@ -113,7 +113,7 @@ def _new_ref(name: str, taken: set[str]) -> str:
 
 def _require_manager(actor: Actor) -> None:
     require(
-        actor.can_manage_structure(),
+        actor.can_manage_data_sources(),
         _("Only Product Ops and admins manage data sources."),
     )
 
@@ -674,4 +674,23 @@ def metric_sync(*, actor: Actor, metric: MetricDefinition) -> SyncOutcome:
         raise ValidationError(
             _("This metric is being measured right now by a worker. Try again in a moment.")
         )
-    return metric_record(metric=metric, measurement=measure(metric))
+    measurement = measure(metric)
+    audit_measurement(actor=actor, action="metric.sync_now", metric=metric, measurement=measurement)
+    return metric_record(metric=metric, measurement=measurement)
+
+
+def audit_measurement(
+    *, actor: Actor, action: str, metric: MetricDefinition, measurement: Measurement
+) -> None:
+    """Who ran which query on which source, and how it ended: kept for every run a person asks."""
+    audit_record(
+        actor=actor,
+        action=action,
+        instance=metric.key_result,
+        after={
+            "source": metric.data_source.ref if metric.data_source else "",
+            "builtin": metric.builtin,
+            "fingerprint": measurement.fingerprint,
+            "error_kind": measurement.error.kind if measurement.error else "",
+        },
+    )

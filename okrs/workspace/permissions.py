@@ -49,6 +49,11 @@ class Actor:
         """Cycles, teams and memberships."""
         return self.is_manager
 
+    def can_manage_data_sources(self) -> bool:
+        """Data sources, and any query other than a key result's saved one (a query reads the
+        whole source, so writing one is the source's managers' right)."""
+        return self.is_manager
+
     def can_edit_objectives_of(self, team_id: int) -> bool:
         return self.is_manager or (self.role == Role.LEAD and team_id in self.lead_team_ids)
 

@@ -130,11 +130,17 @@ def test_okrs_own_postgresql_database_is_refused_through_any_alias_of_its_host(
 
 def test_the_real_settings_protect_the_database_okrs_runs_on() -> None:
     database = settings.DATABASES["default"]
-    names = {own.name for own in connectors.confinement().own_databases}
-    assert str(database["NAME"]) in names
-    if "sqlite" in database["ENGINE"]:
-        error = refused(run_sql, f"sqlite:///{database['NAME']}", "select 1")
-        assert error.params == {"own_database": True}
+    name = str(database["NAME"])
+    if name.startswith("file:memorydb"):
+        # The test run's in-memory database (once a test has created it): shared memory is refused.
+        url = f"sqlite:///{name}&uri=true"
+    elif "sqlite" in database["ENGINE"]:
+        url = f"sqlite:///{name}"
+    else:
+        url = f"postgresql://nobody@{database.get('HOST') or 'localhost'}/{name}"
+    assert name in {own.name for own in connectors.confinement().own_databases} or "memory" in name
+    error = refused(run_sql, url, "select 1")
+    assert error.params == {"own_database": True}
 
 
 # Files ------------------------------------------------------------------------------------------
