@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Router
-
 from okrs.coach.findings import summarize
 from okrs.coach.linting import render
 from okrs.coach.live import draft_key_result, lint_draft_key_result, lint_draft_objective
@@ -13,10 +11,11 @@ from okrs.coach.schemas import LintIn, LintOut, ReadinessOut, finding_out
 from okrs.coach.selectors import lint_options, readiness
 from okrs.goals.selectors import cycles_for
 from okrs.lib.queries import get_or_404
+from okrs.lib.routers import ApiRouter
 from okrs.workspace.models import Profile
 from okrs.workspace.permissions import Actor, ActorRequest
 
-router = Router(tags=["coach"])
+router = ApiRouter(tags=["coach"])
 LANGUAGES = ("en", "it", "fr")
 
 

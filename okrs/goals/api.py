@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Schema, Status
 
 from okrs.goals import services
 from okrs.goals.dashboard import freshness, last_value_at, with_last_value_at
@@ -45,13 +45,14 @@ from okrs.goals.selectors import (
 from okrs.lib import clock
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
+from okrs.lib.routers import ApiRouter
 from okrs.lib.schemas import Id
 from okrs.metrics.errors import describe
 from okrs.metrics.models import MetricDefinition
 from okrs.workspace.permissions import Actor, ActorRequest
 from okrs.workspace.selectors import member_user, teams_for
 
-router = Router(tags=["goals"])
+router = ApiRouter(tags=["goals"])
 
 
 # Output -----------------------------------------------------------------------------------------

@@ -46,3 +46,15 @@ class PatchIn(StrictIn):
         if value is None and info.field_name not in cls.nullable:
             raise ValueError(_("must not be null; leave the field out to keep its value"))
         return value
+
+
+class ErrorOut(Schema):
+    """The body of every error answer: one sentence saying what was wrong and how to fix it."""
+
+    detail: str
+
+
+class InvalidOut(ErrorOut):
+    """A 422: the summary plus the messages of each field ('__all__' for the whole object)."""
+
+    errors: dict[str, list[str]]

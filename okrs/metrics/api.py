@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Query, Status
 from ninja.errors import HttpError
 
 from okrs.goals.api import one_key_result
@@ -20,6 +20,7 @@ from okrs.goals.models import KeyResult
 from okrs.goals.selectors import cycles_for, key_results_for
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
+from okrs.lib.routers import ApiRouter
 from okrs.metrics import services
 from okrs.metrics.connectors import redacted_url
 from okrs.metrics.errors import describe
@@ -48,7 +49,7 @@ from okrs.metrics.schemas import (
 from okrs.metrics.selectors import data_sources_for, metric_of
 from okrs.workspace.permissions import Actor, ActorRequest
 
-router = Router(tags=["metrics"])
+router = ApiRouter(tags=["metrics"])
 
 
 # Output -----------------------------------------------------------------------------------------

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Schema, Status
 from pydantic import Field
 
 from okrs.lib.pagination import PageParams, page_of
 from okrs.lib.queries import get_or_404
+from okrs.lib.routers import ApiRouter
 from okrs.lib.schemas import PageOut, PatchIn, StrictIn
 from okrs.workspace import services
 from okrs.workspace.models import Team
 from okrs.workspace.permissions import ActorRequest
 from okrs.workspace.selectors import teams_for
 
-router = Router(tags=["workspace"])
+router = ApiRouter(tags=["workspace"])
 
 TeamKind = Literal["company", "department", "team"]
 
