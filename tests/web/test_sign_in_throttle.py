@@ -1,0 +1,82 @@
+"""Sign-in protection: a username is locked from one address after repeated failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from axes.exceptions import AxesBackendRequestParameterRequired
+from django.test import Client
+
+
+def _fail(client: Client, username: str = "member"):
+    return client.post("/accounts/login/", {"username": username, "password": "wrong"})
+
+
+@pytest.mark.django_db
+def test_five_failures_lock_the_username_from_that_address(world):
+    client = Client()
+    for _ in range(4):
+        assert _fail(client).status_code == 200
+    locked = _fail(client)
+    assert locked.status_code == 429
+    assert "Wait 15 minutes" in locked.text and "administrator" in locked.text
+    # The right password is refused too while the lock lasts.
+    right = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    assert right.status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_lock_is_per_username_and_address(world):
+    client = Client()
+    for _ in range(5):
+        _fail(client)
+    other_user = client.post("/accounts/login/", {"username": "lead", "password": "pw-lead"})
+    assert other_user.status_code == 302
+    elsewhere = Client(REMOTE_ADDR="10.0.0.9")
+    ok = elsewhere.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    assert ok.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lock_ends_after_the_cool_off(world, _pinned_clock):
+    client = Client()
+    for _ in range(5):
+        _fail(client)
+    _pinned_clock.shift(dt.timedelta(minutes=16))
+    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    assert ok.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_success_clears_the_failures(world):
+    client = Client()
+    for _ in range(4):
+        _fail(client)
+    assert (
+        client.post("/accounts/login/", {"username": "member", "password": "pw-member"}).status_code
+        == 302
+    )
+    client.post("/accounts/logout/")
+    for _ in range(4):
+        assert _fail(client).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_lockout_page_is_translated(world):
+    client = Client(HTTP_ACCEPT_LANGUAGE="it")
+    for _ in range(5):
+        locked = _fail(client)
+    assert locked.status_code == 429
+    assert "Wait 15 minutes" not in locked.text
+
+
+@pytest.mark.django_db
+def test_force_login_still_works_and_client_login_needs_a_request(world):
+    """Tests sign in with force_login; client.login calls authenticate without a request,
+    which axes refuses (it cannot tell the address), so tests must not use it."""
+    client = Client()
+    client.force_login(world.users["member"])
+    assert client.get("/o/acme/").status_code == 200
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        Client().login(username="member", password="pw-member")
