@@ -137,6 +137,10 @@ _client_ip_header = env_str("OKRS_CLIENT_IP_HEADER", "")
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     (_client_ip_header, "REMOTE_ADDR") if _client_ip_header else ("REMOTE_ADDR",)
 )
+# Password reset requests: at most OKRS_PASSWORD_RESET_LIMIT per address and email in
+# OKRS_PASSWORD_RESET_WINDOW_MINUTES, counted in the default cache.
+OKRS_PASSWORD_RESET_LIMIT = env_int("OKRS_PASSWORD_RESET_LIMIT", 5, minimum=1)
+OKRS_PASSWORD_RESET_WINDOW_MINUTES = env_int("OKRS_PASSWORD_RESET_WINDOW_MINUTES", 15, minimum=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

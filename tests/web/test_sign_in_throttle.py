@@ -80,3 +80,55 @@ def test_force_login_still_works_and_client_login_needs_a_request(world):
     assert client.get("/o/acme/").status_code == 200
     with pytest.raises(AxesBackendRequestParameterRequired):
         Client().login(username="member", password="pw-member")
+
+
+# Password reset ---------------------------------------------------------------------------------
+
+
+def _reset(client: Client, email: str = "member@acme.test"):
+    return client.post("/accounts/password_reset/", {"email": email})
+
+
+@pytest.fixture
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_password_reset_is_refused_after_five_requests(world, _empty_cache):
+    from django.core import mail
+
+    world.users["member"].email = "member@acme.test"
+    world.users["member"].save()
+    client = Client()
+    for _ in range(5):
+        assert _reset(client).status_code == 302
+    refused = _reset(client)
+    assert refused.status_code == 429
+    assert "Wait 15 minutes" in refused.text
+    assert len(mail.outbox) == 5
+    # Another email, or another address, still goes through.
+    assert _reset(client, "lead@acme.test").status_code == 302
+    assert _reset(Client(REMOTE_ADDR="10.0.0.9")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_reset_limit_ends_with_the_window(world, _empty_cache, _pinned_clock):
+    client = Client()
+    for _ in range(5):
+        _reset(client)
+    assert _reset(client).status_code == 429
+    _pinned_clock.shift(dt.timedelta(minutes=16))
+    assert _reset(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_reset_counts_emails_regardless_of_case(world, _empty_cache):
+    client = Client()
+    for _ in range(5):
+        _reset(client, "Member@Acme.test")
+    assert _reset(client, "member@acme.TEST").status_code == 429
