@@ -132,3 +132,63 @@ def test_password_reset_counts_emails_regardless_of_case(world, _empty_cache):
     for _ in range(5):
         _reset(client, "Member@Acme.test")
     assert _reset(client, "member@acme.TEST").status_code == 429
+
+
+# okrs unlock ------------------------------------------------------------------------------------
+
+
+def _lock_member() -> Client:
+    client = Client()
+    for _ in range(5):
+        _fail(client)
+    assert (
+        client.post("/accounts/login/", {"username": "member", "password": "pw-member"}).status_code
+        == 429
+    )
+    return client
+
+
+@pytest.mark.django_db
+def test_okrs_unlock_username_lifts_the_lock(world, capsys):
+    from okrs.cli import main
+
+    client = _lock_member()
+    assert main(["unlock", "member"]) == 0
+    assert "Unlocked username 'member'" in capsys.readouterr().out
+    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    assert ok.status_code == 302
+
+
+@pytest.mark.django_db
+def test_okrs_unlock_ip_lifts_the_lock(world, capsys):
+    from okrs.cli import main
+
+    client = _lock_member()
+    assert main(["unlock", "--ip", "127.0.0.1"]) == 0
+    assert "Unlocked address 127.0.0.1" in capsys.readouterr().out
+    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    assert ok.status_code == 302
+
+
+@pytest.mark.django_db
+def test_okrs_unlock_says_when_there_is_nothing_to_unlock(world, capsys):
+    from okrs.cli import main
+
+    assert main(["unlock", "lead"]) == 0
+    assert "Nothing to unlock" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["unlock"], "give a USERNAME or --ip ADDRESS"),
+        (["unlock", "member", "--ip", "127.0.0.1"], "give a USERNAME or --ip ADDRESS"),
+        (["unlock", "--ip", "not-an-ip"], "is not an IP address"),
+    ],
+)
+def test_okrs_unlock_refuses_bad_input_clearly(world, capsys, argv, message):
+    from okrs.cli import main
+
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
