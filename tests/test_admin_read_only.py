@@ -58,9 +58,7 @@ def test_admin_add_and_change_posts_are_refused_but_pages_show(world, superuser_
     assert superuser_client.get(f"/admin/goals/cycle/{cycle.pk}/change/").status_code == 200
     added = superuser_client.post("/admin/goals/cycle/add/", {"name": "Sneaky"})
     assert added.status_code == 403
-    changed = superuser_client.post(
-        f"/admin/goals/cycle/{cycle.pk}/change/", {"name": "Renamed"}
-    )
+    changed = superuser_client.post(f"/admin/goals/cycle/{cycle.pk}/change/", {"name": "Renamed"})
     assert changed.status_code == 403
     deleted = superuser_client.post(f"/admin/goals/cycle/{cycle.pk}/delete/", {"post": "yes"})
     assert deleted.status_code == 403

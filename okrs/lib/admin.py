@@ -21,9 +21,9 @@ class ReadOnlyMixin:
         return False
 
 
-class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """A model's admin page that only shows."""
 
 
-class ReadOnlyTabularInline(ReadOnlyMixin, admin.TabularInline):  # type: ignore[type-arg]
+class ReadOnlyTabularInline(ReadOnlyMixin, admin.TabularInline):
     """An inline that only shows."""
