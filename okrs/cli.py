@@ -111,6 +111,23 @@ def cmd_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock(args: argparse.Namespace) -> int:
+    """Lift a sign-in lock: okrs unlock USERNAME, or okrs unlock --ip ADDRESS."""
+    _setup_django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    rest = [args.username] if args.username else []
+    if args.ip:
+        rest += ["--ip", args.ip]
+    try:
+        call_command("unlock", *rest)
+    except CommandError as error:
+        print(f"okrs: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     """Pass the rest of the command line to Django's manage.py commands."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "okrs.settings")
@@ -186,6 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--org", required=True, help="slug of the organization the token acts in")
     create.add_argument("--name", default="", help="a label to tell tokens apart")
     create.set_defaults(handler=cmd_token_create)
+
+    unlock = add("unlock", cmd_unlock, "lift a sign-in lock after repeated failed sign-ins")
+    unlock.add_argument("username", nargs="?", help="the username to unlock (every address)")
+    unlock.add_argument("--ip", metavar="ADDRESS", help="unlock every username at ADDRESS")
 
     parse = add(
         "parse",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "okrs.workspace",
     "okrs.goals",
     "okrs.metrics",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "okrs.workspace.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out sign-in with the lockout page (docs/deployment.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "okrs.urls"
@@ -111,6 +115,32 @@ else:
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
+
+# Sign-in protection (django-axes): after OKRS_LOGIN_FAILURE_LIMIT failed sign-ins for one
+# username from one address, that pair is locked for OKRS_LOGIN_COOLOFF_MINUTES; a successful
+# sign-in clears the count. `okrs unlock` lifts a lock early.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env_int("OKRS_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("OKRS_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "okrs.workspace.lockout.locked_out"
+AXES_VERBOSE = False
+# Behind reverse proxies: how many proxies stand in front of okrs, and the header carrying the
+# client's address (e.g. HTTP_X_FORWARDED_FOR). Without them the connection's address counts.
+AXES_IPWARE_PROXY_COUNT = env_int("OKRS_PROXY_COUNT", 0, minimum=0) or None
+_client_ip_header = env_str("OKRS_CLIENT_IP_HEADER", "")
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    (_client_ip_header, "REMOTE_ADDR") if _client_ip_header else ("REMOTE_ADDR",)
+)
+# Password reset requests: at most OKRS_PASSWORD_RESET_LIMIT per address and email in
+# OKRS_PASSWORD_RESET_WINDOW_MINUTES, counted in the default cache.
+OKRS_PASSWORD_RESET_LIMIT = env_int("OKRS_PASSWORD_RESET_LIMIT", 5, minimum=1)
+OKRS_PASSWORD_RESET_WINDOW_MINUTES = env_int("OKRS_PASSWORD_RESET_WINDOW_MINUTES", 15, minimum=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

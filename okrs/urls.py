@@ -13,6 +13,7 @@ from okrs.goals.views.team import key_result_row, team_detail
 from okrs.goals.views.tree import tree
 from okrs.metrics import views as metrics
 from okrs.workspace.views import (
+    PasswordResetView,
     home,
     language_set,
     team_create,
@@ -127,4 +128,8 @@ urlpatterns.insert(
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+)
+urlpatterns.insert(
+    2,
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
 )

@@ -3,15 +3,16 @@ from __future__ import annotations
 from django.contrib import admin
 
 from okrs.goals.models import CheckIn, Cycle, Initiative, KeyResult, Objective
+from okrs.lib.admin import ReadOnlyAdmin, ReadOnlyTabularInline
 
 
 @admin.register(Cycle)
-class CycleAdmin(admin.ModelAdmin):
+class CycleAdmin(ReadOnlyAdmin):
     list_display = ["name", "organization", "start", "end", "status"]
     list_filter = ["organization", "status"]
 
 
-class KeyResultInline(admin.TabularInline):
+class KeyResultInline(ReadOnlyTabularInline):
     model = KeyResult
     extra = 0
     fields = [
@@ -29,7 +30,7 @@ class KeyResultInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(ReadOnlyAdmin):
     list_display = ["title", "ref", "team", "cycle", "commitment", "state", "final_score"]
     list_filter = ["organization", "cycle", "state"]
     search_fields = ["title", "ref"]
@@ -37,7 +38,7 @@ class ObjectiveAdmin(admin.ModelAdmin):
     inlines = [KeyResultInline]
 
 
-class CheckInInline(admin.TabularInline):
+class CheckInInline(ReadOnlyTabularInline):
     model = CheckIn
     extra = 0
     fields = ["created_at", "value", "confidence", "source", "author", "note"]
@@ -45,7 +46,7 @@ class CheckInInline(admin.TabularInline):
 
 
 @admin.register(KeyResult)
-class KeyResultAdmin(admin.ModelAdmin):
+class KeyResultAdmin(ReadOnlyAdmin):
     list_display = ["title", "ref", "objective", "direction", "baseline", "target", "current"]
     list_filter = ["organization", "kind", "direction"]
     search_fields = ["title", "metric", "ref"]
@@ -54,14 +55,14 @@ class KeyResultAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
+class CheckInAdmin(ReadOnlyAdmin):
     list_display = ["key_result", "value", "confidence", "source", "author", "created_at"]
     list_filter = ["organization", "source"]
     raw_id_fields = ["key_result", "author"]
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(ReadOnlyAdmin):
     list_display = ["title", "ref", "key_result", "status"]
     list_filter = ["organization", "status"]
     search_fields = ["title", "ref"]

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -29,6 +31,7 @@ from okrs.workspace.selectors import (
     teams_for,
 )
 from okrs.workspace.services import profile_set_language
+from okrs.workspace.throttle import password_reset_allowed
 from okrs.workspace.web import SESSION_ORGANIZATION, PageRequest, confirm_page, org_page, page
 
 
@@ -219,3 +222,20 @@ def team_member_remove(request: PageRequest, pk: int, member_pk: int) -> HttpRes
     services.team_member_remove(actor=actor, member=member)
     messages.success(request, _("%(person)s is no longer in %(team)s.") % names)
     return redirect("team_members", org=actor.organization.slug, pk=pk)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, refused with 429 after too many requests for one address+email."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        from axes.helpers import get_client_ip_address
+
+        address = get_client_ip_address(self.request) or ""
+        if not password_reset_allowed(address=address, email=form.cleaned_data["email"]):
+            return render(
+                self.request,
+                "registration/password_reset_throttled.html",
+                {"window_minutes": settings.OKRS_PASSWORD_RESET_WINDOW_MINUTES},
+                status=429,
+            )
+        return super().form_valid(form)
