@@ -7,6 +7,7 @@ import threading
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -19,11 +20,13 @@ RETRIES = 10
 def _in_memory_sqlite() -> bool:
     from django.db import connection
 
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+    return connection.vendor == "sqlite" and bool(connection.is_in_memory_db())  # type: ignore[attr-defined]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_retries_with_one_idempotency_key_all_get_the_first_check_in(world, live_server):
+def test_concurrent_retries_with_one_idempotency_key_all_get_the_first_check_in(
+    world: Any, live_server: Any
+) -> None:
     if _in_memory_sqlite():
         # The live server shares the test's one in-memory connection between its threads, so
         # requests cannot run at the same moment; the PostgreSQL run is the concurrent one.
@@ -32,7 +35,7 @@ def test_concurrent_retries_with_one_idempotency_key_all_get_the_first_check_in(
     url = f"{live_server.url}/api/v1/key-results/{world.key_result.pk}/check-ins"
     barrier = threading.Barrier(RETRIES)
 
-    def send(_: int) -> tuple[int, dict]:
+    def send(_: int) -> tuple[int, Any]:
         request = urllib.request.Request(
             url,
             data=json.dumps({"value": 30}).encode(),
