@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +34,13 @@ def _ensure_home(home: Path) -> Path:
     return home
 
 
+def _private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by its owner only (0600), unless it exists."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return path
+
+
 def _secret_key(home: Path) -> str:
     """Use SECRET_KEY, or a key generated once and kept in OKRS_HOME so sessions survive restarts."""
     configured = env_str("SECRET_KEY", "")
@@ -42,9 +51,8 @@ def _secret_key(home: Path) -> str:
             )
         return configured
     key_file = _ensure_home(home) / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(get_random_secret_key())
-        key_file.chmod(0o600)
+    if not key_file.exists() or not key_file.read_text().strip():
+        _private_file(key_file).write_text(get_random_secret_key())
     return key_file.read_text().strip()
 
 
@@ -107,7 +115,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _ensure_home(OKRS_HOME) / "okrs.sqlite3",
+            # SQLite gives its -wal and -shm files the mode of the database file: 0600 too.
+            "NAME": _private_file(_ensure_home(OKRS_HOME) / "okrs.sqlite3"),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
