@@ -19,7 +19,7 @@ def test_client_errors_log_one_line_without_traceback(
     request = RequestFactory().get("/somewhere/")
     with caplog.at_level(logging.WARNING, logger="django.request"):
         if status == 404:  # the handler logs a 404 as it leaves, so it goes the whole way
-            response = Client().get("/somewhere/")
+            response: Any = Client().get("/somewhere/")
         else:
             try:
                 raise error
