@@ -176,6 +176,9 @@ OKRS_API_MAX_PAGE_SIZE = env_int("OKRS_API_MAX_PAGE_SIZE", 200, minimum=1)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors": {"()": "okrs.lib.logs.ClientErrorsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # A 404 or 403 is one line ("Not Found: /path"), never a traceback.
+    "loggers": {"django.request": {"filters": ["client_errors"]}},
 }
