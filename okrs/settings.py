@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,6 +35,13 @@ def _ensure_home(home: Path) -> Path:
     return home
 
 
+def _private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by its owner only (0600), unless it exists."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return path
+
+
 def _secret_key(home: Path) -> str:
     """Use SECRET_KEY, or a key generated once and kept in OKRS_HOME so sessions survive restarts."""
     configured = env_str("SECRET_KEY", "")
@@ -43,9 +52,8 @@ def _secret_key(home: Path) -> str:
             )
         return configured
     key_file = _ensure_home(home) / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(get_random_secret_key())
-        key_file.chmod(0o600)
+    if not key_file.exists() or not key_file.read_text().strip():
+        _private_file(key_file).write_text(get_random_secret_key())
     return key_file.read_text().strip()
 
 
@@ -111,7 +119,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _ensure_home(OKRS_HOME) / "okrs.sqlite3",
+            # SQLite gives its -wal and -shm files the mode of the database file: 0600 too.
+            "NAME": _private_file(_ensure_home(OKRS_HOME) / "okrs.sqlite3"),
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
@@ -202,6 +211,9 @@ OKRS_API_MAX_PAGE_SIZE = env_int("OKRS_API_MAX_PAGE_SIZE", 200, minimum=1)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors": {"()": "okrs.lib.logs.ClientErrorsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # A 404 or 403 is one line ("Not Found: /path"), never a traceback.
+    "loggers": {"django.request": {"filters": ["client_errors"]}},
 }

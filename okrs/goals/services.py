@@ -485,7 +485,9 @@ def key_result_check_in(
         created_at=at or clock.now(),
     )
     _validate_check_in_value(key_result, check_in)
-    check_in.full_clean(validate_unique=False)
+    # The one constraint (an idempotency key once per key result) is left to the database: a
+    # retry racing this one makes the save below fail, and that returns the retry's check-in.
+    check_in.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             check_in.save()
