@@ -258,10 +258,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from django.core.exceptions import ImproperlyConfigured
 
     try:
-        return int(args.handler(args) or 0)
+        result = int(args.handler(args) or 0)
+        sys.stdout.flush()
+        return result
     except ImproperlyConfigured as error:
         print(f"okrs: configuration error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`okrs lint … | head`): stop quietly, as the Python docs
+        # recommend — point stdout at devnull so the flush at exit cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

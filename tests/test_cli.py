@@ -113,3 +113,20 @@ def test_demo_serves_the_api_and_the_admin_to_a_created_token(cli_env):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_closed_pipe_ends_quietly_without_a_traceback(cli_env):
+    # `okrs … | head`: the reader closes before okrs has written everything.
+    process = subprocess.Popen(
+        [*OKRS, "manage", "showmigrations"],
+        env=cli_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=180)
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
+    assert process.returncode in (0, 1)

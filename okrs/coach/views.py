@@ -111,7 +111,8 @@ def key_result_coach(request: PageRequest, pk: int) -> HttpResponse:
     item = draft_key_result(typed)
     siblings = key_results_for(actor=actor).filter(objective=objective)
     if request.GET.get("key_result"):
-        siblings = siblings.exclude(pk=request.GET["key_result"])
+        editing = get_or_404(key_results_for(actor=actor), request.GET["key_result"])
+        siblings = siblings.exclude(pk=editing.pk)
     others = [plan_key_result(objective.ref, kr) for kr in siblings]
     hint = actor.organization.language
     findings = lint_draft_key_result(item, siblings=others, hint=hint) if item.title else []

@@ -10,7 +10,9 @@ from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 # JSON allows NaN and Infinity through Python's parser; an OKR value never is one. Strict: a
 # string ("7.5") or a boolean is a wrong type, not a number to guess at (ints are accepted).
-Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]
+# Bounded to what the models' value fields hold (24 digits, 6 after the point: below 10**18).
+MAX_VALUE = 10**18
+Number = Annotated[float, Field(allow_inf_nan=False, strict=True, gt=-MAX_VALUE, lt=MAX_VALUE)]
 
 # The largest id and offset the databases hold (64-bit); beyond it SQLite and PostgreSQL raise.
 MAX_INTEGER = 2**63 - 1

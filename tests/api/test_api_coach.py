@@ -89,3 +89,10 @@ def test_readiness_of_a_cycle_by_team(world, api):
 def test_readiness_of_another_organizations_cycle_is_404(world, api):
     response = api("ops").get(f"/cycles/{world.other_cycle.pk}/readiness")
     assert response.status_code == 404
+
+
+def test_a_number_beyond_what_a_key_result_holds_is_refused_with_its_field(world, api):
+    body = {"key_results": [{"metric": "revenue", "baseline": 1e30, "target": 1e30}]}
+    response = api("member").post("/coach/lint", body)
+    assert response.status_code == 422, response.json_body
+    assert "key_results.0.baseline" in response.json_body["errors"]

@@ -304,3 +304,17 @@ def test_readiness_of_a_cycle_without_objectives_says_so(world, browser_client):
 def test_navigation_links_to_readiness(world, browser_client):
     html = browser_client("viewer").get(f"{ORG}/").content.decode()
     assert f'href="{ORG}/readiness/"' in html
+
+
+@pytest.mark.parametrize("value", ["abc", "1e3", "99999999"])
+def test_a_bad_id_in_the_query_is_a_not_found_page_never_a_500(world, browser_client, value):
+    client = browser_client("member")
+    response = post(
+        client,
+        f"{ORG}/coach/objectives/{world.objective.pk}/key-result/?key_result={value}",
+        {"title": "Raise revenue to 10", "kind": "metric"},
+        **HTMX,
+    )
+    assert response.status_code == 404
+    response = post(client, f"{ORG}/coach/objective/?objective={value}", {"title": "x"}, **HTMX)
+    assert response.status_code == 404
