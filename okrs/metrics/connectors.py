@@ -257,7 +257,7 @@ def _host_addresses(host: str) -> frozenset[str]:
         infos = socket.getaddrinfo(host, None)
     except (OSError, UnicodeError):
         return frozenset({host.lower()})
-    addresses = {info[4][0] for info in infos}
+    addresses = {str(info[4][0]) for info in infos}
     if any(a.startswith("127.") or a == "::1" for a in addresses):
         addresses.add("local")
     return frozenset(addresses)
