@@ -6,6 +6,7 @@ for the user guide.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -85,6 +86,11 @@ def browser_page(chromium: Any, live_server: Any, world: Any) -> Callable[..., A
 
     yield open_as
     for context in contexts:
+        # Let requests still in flight (an htmx lint or search) get their answer first: the
+        # live server must not touch the database once the test's database is torn down.
+        for page in context.pages:
+            with contextlib.suppress(Exception):
+                page.wait_for_load_state("networkidle", timeout=5_000)
         context.close()
 
 
