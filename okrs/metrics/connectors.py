@@ -354,10 +354,17 @@ def run_sql(
     """
     _require_select(query)
     expanded = expand_env(url)
-    try:
+    with _safe_errors(url, expanded):
         return _run_sql(expanded, query, params, timeout, row_limit, pool_size)
+
+
+@contextmanager
+def _safe_errors(written: str, expanded: str) -> Iterator[None]:
+    """A MetricError leaving this block has a detail people may see (``safe_detail``)."""
+    try:
+        yield
     except MetricError as error:
-        error.detail = safe_detail(error.detail, secrets=_secrets_of(url, expanded))
+        error.detail = safe_detail(error.detail, secrets=_secrets_of(written, expanded))
         raise
 
 
@@ -636,13 +643,9 @@ def run_files(
     row_limit: int = 10_000,
 ) -> QueryResult:
     """Run ``query`` on the CSV/Parquet files at ``path`` (``${NAME}`` expanded), seen as ``table``."""
-
     expanded = expand_env(path)
-    try:
+    with _safe_errors(path, expanded):
         return _run_files(table, expanded, query, params, timeout, row_limit)
-    except MetricError as error:
-        error.detail = safe_detail(error.detail, secrets=_secrets_of(path, expanded))
-        raise
 
 
 def _run_files(
@@ -655,8 +658,8 @@ def _run_files(
 ) -> QueryResult:
     import duckdb
 
+    _require_files_inside_roots(confined_path(path))  # before a cursor exists to be closed
     cursor = _file_cursor(table, path)
-    _require_files_inside_roots(confined_path(path))
     started = time.perf_counter()
     timer = threading.Timer(timeout, cursor.interrupt)
     timer.daemon = True

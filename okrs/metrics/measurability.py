@@ -144,7 +144,8 @@ def _require_runner(actor: Actor, key_result: KeyResult) -> None:
     )
 
 
-def _measure_draft(key_result: KeyResult, draft: MetricDraft) -> Measurement:
+def _draft_definition(key_result: KeyResult, draft: MetricDraft) -> MetricDefinition:
+    """The unsaved definition ``draft`` describes; ValidationError when something is missing."""
     errors = {}
     if draft.builtin and draft.data_source is not None:
         errors["builtin"] = _("Choose a data source with a query, or a built-in metric, not both.")
@@ -157,15 +158,12 @@ def _measure_draft(key_result: KeyResult, draft: MetricDraft) -> Measurement:
         )
     if errors:
         raise ValidationError(errors)
-    # An unsaved definition: ``measure`` turns any failure, even a surprise, into the error.
-    return measure(
-        MetricDefinition(
-            organization_id=key_result.organization_id,
-            key_result=key_result,
-            data_source=draft.data_source,
-            query=draft.query,
-            builtin=draft.builtin,
-        )
+    return MetricDefinition(
+        organization_id=key_result.organization_id,
+        key_result=key_result,
+        data_source=draft.data_source,
+        query=draft.query,
+        builtin=draft.builtin,
     )
 
 
@@ -182,36 +180,25 @@ def metric_check(
     if draft is not None:
         if draft.data_source is not None:
             require_same_organization(actor, draft.data_source)
-        return _audited(actor, key_result, draft, _measure_draft(key_result, draft))
-    metric = (
-        MetricDefinition.objects.filter(organization=actor.organization, key_result=key_result)
-        .select_related("data_source")
-        .first()
-    )
-    if metric is None:
-        raise ValidationError(
-            _(
-                "This key result is not bound to a data source or a built-in metric yet: bind one,"
-                " or send the query to check."
-            )
+        metric = _draft_definition(key_result, draft)
+    else:
+        saved = (
+            MetricDefinition.objects.filter(organization=actor.organization, key_result=key_result)
+            .select_related("data_source")
+            .first()
         )
-    metric.key_result = key_result
+        if saved is None:
+            raise ValidationError(
+                _(
+                    "This key result is not bound to a data source or a built-in metric yet: bind"
+                    " one, or send the query to check."
+                )
+            )
+        metric = saved
+        metric.key_result = key_result
+    # ``measure`` turns any failure, even a surprise, into the measurement's error.
     measurement = measure(metric)
     audit_measurement(actor=actor, action="metric.check", metric=metric, measurement=measurement)
-    return measurement
-
-
-def _audited(
-    actor: Actor, key_result: KeyResult, draft: MetricDraft, measurement: Measurement
-) -> Measurement:
-    unsaved = MetricDefinition(
-        organization_id=key_result.organization_id,
-        key_result=key_result,
-        data_source=draft.data_source,
-        query=draft.query,
-        builtin=draft.builtin,
-    )
-    audit_measurement(actor=actor, action="metric.check", metric=unsaved, measurement=measurement)
     return measurement
 
 
