@@ -62,9 +62,15 @@ ACTIONS: dict[str, Callable[[], str]] = {
     "key_result.delete": lambda: _("deleted the key result"),
     "key_result.bind_metric": lambda: _("changed how it is measured"),
     "key_result.unbind_metric": lambda: _("stopped measuring it automatically"),
+    "metric.check": lambda: _("ran its query to check it, recording nothing"),
+    "metric.sync_now": lambda: _("synced its value from the data source"),
 }
 # Bookkeeping fields that say nothing to a reader of the history (provenance: see the check-ins).
-HIDDEN_FIELDS = frozenset({"organization", "objective", "idempotency_key", "provenance"})
+# A query run's source, fingerprint and error are for the audit log, not the page.
+HIDDEN_FIELDS = frozenset(
+    {"organization", "objective", "idempotency_key", "provenance"}
+    | {"query_source", "query_builtin", "query_fingerprint", "query_error"}
+)
 VALUE_FIELDS = frozenset({"baseline", "target", "current", "value"})
 
 

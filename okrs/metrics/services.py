@@ -688,9 +688,9 @@ def audit_measurement(
         action=action,
         instance=metric.key_result,
         after={
-            "source": metric.data_source.ref if metric.data_source else "",
-            "builtin": metric.builtin,
-            "fingerprint": measurement.fingerprint,
-            "error_kind": measurement.error.kind if measurement.error else "",
+            "query_source": metric.data_source.ref if metric.data_source else "",
+            "query_builtin": metric.builtin,
+            "query_fingerprint": measurement.fingerprint,
+            "query_error": measurement.error.kind if measurement.error else "",
         },
     )

@@ -332,8 +332,8 @@ def assert_only_the_check_is_audited(before: Any, after: Any) -> None:
     """A check writes nothing but its audit event: who ran which query on which source."""
     new = after.pop("AuditEvent")[len(before["AuditEvent"]) :]
     assert {k: v for k, v in before.items() if k != "AuditEvent"} == after
-    assert [(e["action"], e["after"]["source"]) for e in new] == [("metric.check", "events")]
-    assert len(new[0]["after"]["fingerprint"]) == 16
+    assert [(e["action"], e["after"]["query_source"]) for e in new] == [("metric.check", "events")]
+    assert len(new[0]["after"]["query_fingerprint"]) == 16
 
 
 def test_check_a_draft_history_query_before_binding(world, api, events_source, acme_state):

@@ -212,6 +212,14 @@ def test_check_now_runs_the_draft_on_a_parquet_file_and_writes_nothing(
     assert not MetricDefinition.objects.exists() and not CheckIn.objects.exists()
 
 
+def test_a_check_is_in_the_history_without_its_query_bookkeeping(world, browser_client, events):
+    member = browser_client("member")
+    post(member, metric_url(world.key_result, "check"), form(events), headers=HTMX)
+    shown = text(member.get(page_url(world.key_result)).text)
+    assert "ran its query to check it, recording nothing" in shown
+    assert "query_fingerprint" not in shown and "metric.check" not in shown
+
+
 def test_check_now_shows_the_exact_database_error(world, browser_client, events):
     response = post(
         browser_client("member"),
