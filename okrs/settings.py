@@ -200,12 +200,13 @@ OKRS_HUEY_NAME = env_str("OKRS_HUEY_NAME", "okrs")
 # Metric queries one worker process runs at the same time (each data source has its own limit).
 OKRS_SYNC_THREADS = env_int("OKRS_SYNC_THREADS", 8, minimum=1)
 
-# Largest page a list endpoint of the API returns.
 # Data sources: the folders file sources may read, and the ${NAME} variables beyond OKRS_SOURCE_*.
 OKRS_FILE_ROOTS = env_list(
     "OKRS_FILE_ROOTS", [str(OKRS_HOME / "files"), str(OKRS_HOME / "demo-data")]
 )
 OKRS_SOURCE_VARIABLES = env_list("OKRS_SOURCE_VARIABLES", [])
+
+# Largest page a list endpoint of the API returns.
 OKRS_API_MAX_PAGE_SIZE = env_int("OKRS_API_MAX_PAGE_SIZE", 200, minimum=1)
 
 LOGGING = {

@@ -50,8 +50,7 @@ class Actor:
         return self.is_manager
 
     def can_manage_data_sources(self) -> bool:
-        """Data sources, and any query other than a key result's saved one (a query reads the
-        whole source, so writing one is the source's managers' right)."""
+        """Create, change and delete data sources (their URLs and paths reach other systems)."""
         return self.is_manager
 
     def can_edit_objectives_of(self, team_id: int) -> bool:
