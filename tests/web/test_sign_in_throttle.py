@@ -13,6 +13,11 @@ def _fail(client: Client, username: str = "member"):
     return client.post("/accounts/login/", {"username": username, "password": "wrong"})
 
 
+def _sign_in(client: Client, persona: str = "member"):
+    """The persona's right password (tests/conftest.py gives each persona ``pw-<name>``)."""
+    return client.post("/accounts/login/", {"username": persona, "password": "pw-" + persona})
+
+
 @pytest.mark.django_db
 def test_five_failures_lock_the_username_from_that_address(world):
     client = Client()
@@ -22,7 +27,7 @@ def test_five_failures_lock_the_username_from_that_address(world):
     assert locked.status_code == 429
     assert "Wait 15 minutes" in locked.text and "administrator" in locked.text
     # The right password is refused too while the lock lasts.
-    right = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    right = _sign_in(client)
     assert right.status_code == 429
 
 
@@ -31,10 +36,10 @@ def test_the_lock_is_per_username_and_address(world):
     client = Client()
     for _ in range(5):
         _fail(client)
-    other_user = client.post("/accounts/login/", {"username": "lead", "password": "pw-lead"})
+    other_user = _sign_in(client, "lead")
     assert other_user.status_code == 302
     elsewhere = Client(REMOTE_ADDR="10.0.0.9")
-    ok = elsewhere.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    ok = _sign_in(elsewhere)
     assert ok.status_code == 302
 
 
@@ -44,7 +49,7 @@ def test_the_lock_ends_after_the_cool_off(world, _pinned_clock):
     for _ in range(5):
         _fail(client)
     _pinned_clock.shift(dt.timedelta(minutes=16))
-    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    ok = _sign_in(client)
     assert ok.status_code == 302
 
 
@@ -53,10 +58,7 @@ def test_a_success_clears_the_failures(world):
     client = Client()
     for _ in range(4):
         _fail(client)
-    assert (
-        client.post("/accounts/login/", {"username": "member", "password": "pw-member"}).status_code
-        == 302
-    )
+    assert _sign_in(client).status_code == 302
     client.post("/accounts/logout/")
     for _ in range(4):
         assert _fail(client).status_code == 200
@@ -141,10 +143,7 @@ def _lock_member() -> Client:
     client = Client()
     for _ in range(5):
         _fail(client)
-    assert (
-        client.post("/accounts/login/", {"username": "member", "password": "pw-member"}).status_code
-        == 429
-    )
+    assert _sign_in(client).status_code == 429
     return client
 
 
@@ -155,7 +154,7 @@ def test_okrs_unlock_username_lifts_the_lock(world, capsys):
     client = _lock_member()
     assert main(["unlock", "member"]) == 0
     assert "Unlocked username 'member'" in capsys.readouterr().out
-    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    ok = _sign_in(client)
     assert ok.status_code == 302
 
 
@@ -166,7 +165,7 @@ def test_okrs_unlock_ip_lifts_the_lock(world, capsys):
     client = _lock_member()
     assert main(["unlock", "--ip", "127.0.0.1"]) == 0
     assert "Unlocked address 127.0.0.1" in capsys.readouterr().out
-    ok = client.post("/accounts/login/", {"username": "member", "password": "pw-member"})
+    ok = _sign_in(client)
     assert ok.status_code == 302
 
 
